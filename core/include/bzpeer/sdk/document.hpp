@@ -1,0 +1,69 @@
+// What format plugins render. A document has two faces: `blocks` for people (markdown,
+// terminal text) and `data` for programs (json). Builders in the core fill both.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace bzpeer::sdk {
+
+// A JSON-shaped value; objects keep their key order.
+struct Value {
+    using Array = std::vector<Value>;
+    using Object = std::vector<std::pair<std::string, Value>>;
+    std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, Array, Object> v;
+
+    Value() : v(nullptr) {}
+    Value(std::nullptr_t) : v(nullptr) {}
+    Value(bool b) : v(b) {}
+    Value(int i) : v(std::int64_t{i}) {}
+    Value(std::int64_t i) : v(i) {}
+    Value(double d) : v(d) {}
+    Value(const char* s) : v(std::string(s)) {}
+    Value(std::string s) : v(std::move(s)) {}
+    Value(Array a) : v(std::move(a)) {}
+    Value(Object o) : v(std::move(o)) {}
+
+    static Value array() { return Value(Array{}); }
+    static Value object() { return Value(Object{}); }
+
+    // Appends to an array value.
+    Value& push(Value item) {
+        auto& a = std::get<Array>(v);
+        a.push_back(std::move(item));
+        return a.back();
+    }
+    // Appends a key to an object value.
+    Value& set(std::string key, Value item) {
+        auto& o = std::get<Object>(v);
+        o.emplace_back(std::move(key), std::move(item));
+        return o.back().second;
+    }
+};
+
+struct Table {
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::string>> rows;
+};
+
+struct Block {
+    enum class Type { heading, paragraph, fields, list, table };
+    Type type = Type::paragraph;
+    int level = 1;                                          // heading
+    std::string text;                                       // heading, paragraph
+    std::vector<std::pair<std::string, std::string>> fields;  // fields: label, value
+    std::vector<std::string> items;                         // list
+    Table table;                                            // table
+};
+
+struct Document {
+    std::string kind;   // "report", "table", "graph"
+    std::string title;
+    std::vector<Block> blocks;
+    Value data;
+};
+
+}  // namespace bzpeer::sdk
