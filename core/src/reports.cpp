@@ -1,0 +1,450 @@
+#include "bzpeer/reports.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "bzpeer/error.hpp"
+#include "bzpeer/ids.hpp"
+#include "bzpeer/names.hpp"
+#include "topics.hpp"
+
+namespace bzpeer {
+
+namespace {
+
+using sdk::Block;
+using sdk::Document;
+using sdk::Value;
+
+std::string person_ref(std::int64_t id) { return fmt::format("p:{}", id); }
+std::string work_ref(std::int64_t id) { return fmt::format("w:{}", id); }
+
+struct WorkRow {
+    std::int64_t id = 0;
+    std::string title, abstract, type, date, venue, journal_ref, primary_category;
+    std::optional<std::int64_t> year;
+    std::vector<std::pair<std::string, std::string>> ids;  // scheme, value; no version forms
+    std::vector<std::string> authors;
+    std::vector<std::string> categories;
+
+    std::string id_of(std::string_view scheme) const {
+        for (const auto& [s, v] : ids)
+            if (s == scheme) return v;
+        return {};
+    }
+    // Where it appeared: the venue, else the journal reference, else nothing.
+    std::string where() const { return !venue.empty() ? venue : journal_ref; }
+};
+
+// Works, newest first; all of them, or the ones a person is an author of.
+std::vector<WorkRow> load_works(Database& db, std::optional<std::int64_t> person) {
+    std::string sql =
+        "SELECT id, title, abstract, type, date, year, venue, journal_ref, primary_category FROM works";
+    if (person) sql += " WHERE id IN (SELECT work_id FROM authorships WHERE person_id = ?1)";
+    sql += " ORDER BY year DESC NULLS LAST, date DESC, id";
+    Statement stmt = db.prepare(sql);
+    if (person) stmt.bind(1, *person);
+    std::vector<WorkRow> rows;
+    while (stmt.step()) {
+        WorkRow w;
+        w.id = stmt.integer(0);
+        w.title = stmt.text(1);
+        w.abstract = stmt.text(2);
+        w.type = stmt.text(3);
+        w.date = stmt.text(4);
+        if (!stmt.is_null(5)) w.year = stmt.integer(5);
+        w.venue = stmt.text(6);
+        w.journal_ref = stmt.text(7);
+        w.primary_category = stmt.text(8);
+        rows.push_back(std::move(w));
+    }
+    auto& ids = db.cached(
+        "SELECT scheme, value FROM identifiers WHERE work_id = ?1 AND scheme <> 'arxiv-version' "
+        "ORDER BY scheme, value");
+    auto& authors = db.cached("SELECT printed_name FROM authorships WHERE work_id = ?1 ORDER BY position");
+    auto& topics = db.cached(
+        "SELECT t.code FROM work_topics wt JOIN topics t ON t.id = wt.topic_id WHERE wt.work_id = ?1 "
+        "ORDER BY wt.position");
+    for (auto& w : rows) {
+        for (ids.bind(1, w.id); ids.step();) w.ids.emplace_back(ids.text(0), ids.text(1));
+        for (authors.bind(1, w.id); authors.step();) w.authors.push_back(authors.text(0));
+        for (topics.bind(1, w.id); topics.step();) w.categories.push_back(topics.text(0));
+    }
+    return rows;
+}
+
+Value ids_value(const WorkRow& w) {
+    Value ids = Value::object();
+    for (const auto& [scheme, value] : w.ids) ids.set(scheme, value);
+    return ids;
+}
+
+Value strings_value(const std::vector<std::string>& items) {
+    Value array = Value::array();
+    for (const auto& item : items) array.push(item);
+    return array;
+}
+
+Value text_or_null(const std::string& text) { return text.empty() ? Value() : Value(text); }
+
+Value work_value(const WorkRow& w, bool with_abstract) {
+    Value v = Value::object();
+    v.set("id", work_ref(w.id));
+    v.set("title", w.title);
+    v.set("year", w.year ? Value(*w.year) : Value());
+    v.set("date", text_or_null(w.date));
+    v.set("type", text_or_null(w.type));
+    v.set("venue", text_or_null(w.where()));
+    v.set("ids", ids_value(w));
+    v.set("authors", strings_value(w.authors));
+    v.set("categories", strings_value(w.categories));
+    if (with_abstract) v.set("abstract", text_or_null(w.abstract));
+    return v;
+}
+
+Block heading(std::string text, int level) {
+    Block b;
+    b.type = Block::Type::heading;
+    b.text = std::move(text);
+    b.level = level;
+    return b;
+}
+
+Block paragraph(std::string text) {
+    Block b;
+    b.type = Block::Type::paragraph;
+    b.text = std::move(text);
+    return b;
+}
+
+Block table(std::vector<std::string> columns) {
+    Block b;
+    b.type = Block::Type::table;
+    b.table.columns = std::move(columns);
+    return b;
+}
+
+std::string year_text(const WorkRow& w) { return w.year ? std::to_string(*w.year) : ""; }
+
+std::string join(const std::vector<std::string>& items, std::string_view sep, std::size_t limit = 0) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (limit && i == limit) return out + fmt::format("{}… ({} more)", sep, items.size() - limit);
+        out += (i ? std::string(sep) : std::string()) + items[i];
+    }
+    return out;
+}
+
+std::string display_name(Database& db, std::int64_t person) {
+    auto& stmt = db.cached("SELECT display_name FROM people WHERE id = ?1");
+    stmt.bind(1, person);
+    if (!stmt.step()) throw not_found(fmt::format("no person {}", person_ref(person)));
+    return stmt.text(0);
+}
+
+// What tells people of one name apart at a glance: years and main topics.
+struct PersonSummary {
+    std::int64_t works = 0;
+    std::optional<std::int64_t> first_year, last_year;
+    std::vector<std::string> top_topics;
+};
+
+PersonSummary summarize(Database& db, std::int64_t person) {
+    PersonSummary s;
+    auto& years = db.cached(
+        "SELECT count(DISTINCT w.id), min(w.year), max(w.year) FROM authorships a JOIN works w ON w.id = a.work_id "
+        "WHERE a.person_id = ?1");
+    years.bind(1, person);
+    if (years.step()) {
+        s.works = years.integer(0);
+        if (!years.is_null(1)) s.first_year = years.integer(1);
+        if (!years.is_null(2)) s.last_year = years.integer(2);
+    }
+    auto& topics = db.cached(
+        "SELECT t.code FROM authorships a JOIN work_topics wt ON wt.work_id = a.work_id "
+        "JOIN topics t ON t.id = wt.topic_id WHERE a.person_id = ?1 GROUP BY t.id "
+        "ORDER BY count(*) DESC, t.code LIMIT 3");
+    for (topics.bind(1, person); topics.step();) s.top_topics.push_back(topics.text(0));
+    return s;
+}
+
+std::string years_text(const PersonSummary& s) {
+    if (!s.first_year) return "";
+    return s.first_year == s.last_year ? std::to_string(*s.first_year)
+                                       : fmt::format("{}–{}", *s.first_year, *s.last_year);
+}
+
+}  // namespace
+
+std::vector<std::int64_t> find_people(Database& db, std::string_view name) {
+    names::ParsedName query = names::parse(name);
+    std::set<std::int64_t> found;
+    // Everyone whose family name is `family` (folded, unspaced), whatever their given names.
+    auto by_family = [&](std::string family) {
+        family.erase(std::remove(family.begin(), family.end(), ' '), family.end());
+        if (family.empty()) return;
+        auto& stmt = db.cached(
+            "SELECT DISTINCT person_id FROM person_names WHERE block_key = ?1 OR block_key LIKE ?1 || ' %'");
+        for (stmt.bind(1, family); stmt.step();) found.insert(stmt.integer(0));
+    };
+    if (query.given.empty()) {
+        by_family(names::fold(query.family));
+    } else {
+        auto& stmt = db.cached("SELECT person_id, name FROM person_names WHERE block_key = ?1");
+        for (stmt.bind(1, names::block_key(query)); stmt.step();)
+            if (names::given_names_compatible(query.given, names::parse(stmt.text(1)).given))
+                found.insert(stmt.integer(0));
+        // "Del Maestro" may be a family name alone.
+        if (name.find(',') == std::string_view::npos) by_family(names::fold(name));
+    }
+    return {found.begin(), found.end()};
+}
+
+std::int64_t resolve_person(Database& db, std::string_view reference) {
+    if (reference.starts_with("p:")) {
+        std::int64_t id = 0;
+        auto digits = reference.substr(2);
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+        if (ec != std::errc() || end != digits.data() + digits.size())
+            throw usage_error(fmt::format("'{}' is not a person id (expected p:NUMBER)", reference));
+        display_name(db, id);  // throws when there is no such person
+        return id;
+    }
+    if (auto orcid = ids::normalize_orcid(reference)) {
+        auto& stmt = db.cached("SELECT person_id FROM identifiers WHERE scheme = 'orcid' AND value = ?1");
+        stmt.bind(1, *orcid);
+        if (stmt.step() && !stmt.is_null(0)) return stmt.integer(0);
+        throw not_found(fmt::format("no person with ORCID {}", *orcid));
+    }
+    auto people = find_people(db, reference);
+    if (people.empty()) throw not_found(fmt::format("no person matches '{}'", reference));
+    if (people.size() == 1) return people.front();
+    std::string message = fmt::format("'{}' matches {} people; name one by id:", reference, people.size());
+    for (auto id : people) {
+        auto s = summarize(db, id);
+        message += fmt::format("\n  {}  {}  ({} works{}{})", person_ref(id), display_name(db, id), s.works,
+                               s.first_year ? ", " + years_text(s) : "",
+                               s.top_topics.empty() ? "" : ", " + join(s.top_topics, ", "));
+    }
+    throw not_found(message);
+}
+
+Document stats_report(Database& db) {
+    Document doc;
+    doc.kind = "report";
+    doc.title = "Database statistics";
+    doc.data = Value::object();
+    Block fields;
+    fields.type = Block::Type::fields;
+    const std::pair<const char*, const char*> counts[] = {
+        {"works", "SELECT count(*) FROM works"},
+        {"people", "SELECT count(*) FROM people"},
+        {"authorships", "SELECT count(*) FROM authorships"},
+        {"identifiers", "SELECT count(*) FROM identifiers"},
+        {"topics", "SELECT count(*) FROM topics"},
+        {"institutions", "SELECT count(*) FROM institutions"},
+        {"import_runs", "SELECT count(*) FROM import_runs"},
+    };
+    for (const auto& [key, sql] : counts) {
+        std::int64_t n = db.scalar(sql);
+        doc.data.set(key, n);
+        fields.fields.emplace_back(key, std::to_string(n));
+    }
+    doc.blocks.push_back(heading(doc.title, 1));
+    doc.blocks.push_back(std::move(fields));
+    return doc;
+}
+
+Document works_report(Database& db, std::optional<std::int64_t> person) {
+    Document doc;
+    doc.kind = "table";
+    doc.title = person ? fmt::format("Works of {} ({})", display_name(db, *person), person_ref(*person)) : "Works";
+    doc.data = Value::array();
+    Block rows = table({"id", "year", "type", "title", "authors", "arxiv", "doi"});
+    for (const auto& w : load_works(db, person)) {
+        doc.data.push(work_value(w, false));
+        rows.table.rows.push_back({work_ref(w.id), year_text(w), w.type, w.title, join(w.authors, ", ", 3),
+                                   w.id_of("arxiv"), w.id_of("doi")});
+    }
+    doc.blocks.push_back(std::move(rows));
+    return doc;
+}
+
+Document people_report(Database& db, std::string_view name) {
+    Document doc;
+    doc.kind = "table";
+    doc.title = fmt::format("People named {}", name);
+    doc.data = Value::array();
+    Block rows = table({"id", "name", "works", "years", "topics", "latest work"});
+    for (auto id : find_people(db, name)) {
+        auto works = load_works(db, id);
+        auto summary = summarize(db, id);
+        Value person = Value::object();
+        person.set("id", person_ref(id));
+        person.set("name", display_name(db, id));
+        Value list = Value::array();
+        for (const auto& w : works) {
+            Value item = Value::object();
+            item.set("id", work_ref(w.id));
+            item.set("title", w.title);
+            item.set("year", w.year ? Value(*w.year) : Value());
+            item.set("ids", ids_value(w));
+            list.push(std::move(item));
+        }
+        person.set("works", std::move(list));
+        person.set("topics", strings_value(summary.top_topics));
+        doc.data.push(std::move(person));
+        rows.table.rows.push_back({person_ref(id), display_name(db, id), std::to_string(works.size()),
+                                   years_text(summary), join(summary.top_topics, ", "),
+                                   works.empty() ? "" : works.front().title});
+    }
+    doc.blocks.push_back(std::move(rows));
+    return doc;
+}
+
+Document profile_report(Database& db, std::int64_t person, const ProfileOptions& options) {
+    Document doc;
+    doc.kind = "report";
+    std::string name = display_name(db, person);
+    doc.title = name;
+    auto works = load_works(db, person);
+
+    std::vector<std::string> variants;
+    auto& names = db.cached("SELECT name FROM person_names WHERE person_id = ?1 ORDER BY name");
+    for (names.bind(1, person); names.step();)
+        if (names.text(0) != name) variants.push_back(names.text(0));
+    std::string orcid;
+    auto& orcid_stmt = db.cached("SELECT value FROM identifiers WHERE person_id = ?1 AND scheme = 'orcid'");
+    orcid_stmt.bind(1, person);
+    if (orcid_stmt.step()) orcid = orcid_stmt.text(0);
+
+    // Topics and co-authors are counted per distinct work, so nothing is counted twice.
+    std::map<std::string, std::int64_t> topic_counts;
+    for (const auto& w : works)
+        for (const auto& code : w.categories) ++topic_counts[code];
+    std::vector<std::pair<std::string, std::int64_t>> topics(topic_counts.begin(), topic_counts.end());
+    std::stable_sort(topics.begin(), topics.end(), [](auto& a, auto& b) { return a.second > b.second; });
+
+    struct Coauthor {
+        std::int64_t id;
+        std::string name;
+        std::int64_t works;
+    };
+    std::vector<Coauthor> coauthors;
+    auto& co = db.cached(R"sql(
+SELECT p.id, p.display_name, count(DISTINCT other.work_id) AS shared
+FROM authorships mine JOIN authorships other ON other.work_id = mine.work_id
+JOIN people p ON p.id = other.person_id
+WHERE mine.person_id = ?1 AND other.person_id <> ?1
+GROUP BY p.id ORDER BY shared DESC, p.display_name)sql");
+    for (co.bind(1, person); co.step();) coauthors.push_back({co.integer(0), co.text(1), co.integer(2)});
+
+    std::vector<std::pair<std::string, std::int64_t>> affiliations;
+    auto& aff = db.cached(R"sql(
+SELECT i.name, count(DISTINCT a.work_id) AS n FROM authorships a
+JOIN authorship_affiliations af ON af.authorship_id = a.id JOIN institutions i ON i.id = af.institution_id
+WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
+    for (aff.bind(1, person); aff.step();) affiliations.emplace_back(aff.text(0), aff.integer(1));
+    auto summary = summarize(db, person);
+
+    // Data face.
+    doc.data = Value::object();
+    doc.data.set("id", person_ref(person));
+    doc.data.set("name", name);
+    doc.data.set("other_names", strings_value(variants));
+    Value identifiers = Value::object();
+    if (!orcid.empty()) identifiers.set("orcid", orcid);
+    doc.data.set("identifiers", std::move(identifiers));
+    Value counts = Value::object();
+    counts.set("works", static_cast<std::int64_t>(works.size()));
+    counts.set("coauthors", static_cast<std::int64_t>(coauthors.size()));
+    counts.set("topics", static_cast<std::int64_t>(topics.size()));
+    doc.data.set("counts", std::move(counts));
+    Value topic_list = Value::array();
+    for (const auto& [code, n] : topics) {
+        Value t = Value::object();
+        t.set("code", code);
+        t.set("name", arxiv_category_name(code));
+        t.set("works", n);
+        topic_list.push(std::move(t));
+    }
+    doc.data.set("topics", std::move(topic_list));
+    Value aff_list = Value::array();
+    for (const auto& [institution, n] : affiliations) {
+        Value a = Value::object();
+        a.set("name", institution);
+        a.set("works", n);
+        aff_list.push(std::move(a));
+    }
+    doc.data.set("affiliations", std::move(aff_list));
+    Value co_list = Value::array();
+    for (const auto& c : coauthors) {
+        Value v = Value::object();
+        v.set("id", person_ref(c.id));
+        v.set("name", c.name);
+        v.set("shared_works", c.works);
+        co_list.push(std::move(v));
+    }
+    doc.data.set("coauthors", std::move(co_list));
+    Value work_list = Value::array();
+    for (const auto& w : works) work_list.push(work_value(w, options.abstracts));
+    doc.data.set("works", std::move(work_list));
+
+    // People face.
+    doc.blocks.push_back(heading(name, 1));
+    Block facts;
+    facts.type = Block::Type::fields;
+    facts.fields = {{"Person", person_ref(person)},
+                    {"ORCID", orcid.empty() ? "none recorded" : orcid},
+                    {"Works", std::to_string(works.size())},
+                    {"Co-authors", std::to_string(coauthors.size())},
+                    {"Topics", std::to_string(topics.size())}};
+    if (summary.first_year) facts.fields.emplace_back("Active", years_text(summary));
+    if (!variants.empty()) facts.fields.emplace_back("Also printed as", join(variants, "; "));
+    doc.blocks.push_back(std::move(facts));
+
+    if (!topics.empty()) {
+        doc.blocks.push_back(heading("Topics", 2));
+        Block t = table({"topic", "name", "works"});
+        for (const auto& [code, n] : topics) t.table.rows.push_back({code, arxiv_category_name(code), std::to_string(n)});
+        doc.blocks.push_back(std::move(t));
+    }
+    if (!affiliations.empty()) {
+        doc.blocks.push_back(heading("Affiliations", 2));
+        Block list;
+        list.type = Block::Type::list;
+        for (const auto& [institution, n] : affiliations)
+            list.items.push_back(fmt::format("{} ({} work{})", institution, n, n == 1 ? "" : "s"));
+        doc.blocks.push_back(std::move(list));
+    }
+    if (!coauthors.empty()) {
+        doc.blocks.push_back(heading("Co-authors", 2));
+        Block t = table({"person", "name", "shared works"});
+        std::size_t shown = options.coauthors > 0 ? std::min<std::size_t>(coauthors.size(), options.coauthors)
+                                                  : coauthors.size();
+        for (std::size_t i = 0; i < shown; ++i)
+            t.table.rows.push_back({person_ref(coauthors[i].id), coauthors[i].name, std::to_string(coauthors[i].works)});
+        doc.blocks.push_back(std::move(t));
+        if (shown < coauthors.size())
+            doc.blocks.push_back(paragraph(fmt::format("…and {} more co-authors.", coauthors.size() - shown)));
+    }
+    doc.blocks.push_back(heading("Works", 2));
+    Block list = table({"year", "type", "venue", "title", "arxiv", "doi"});
+    for (const auto& w : works)
+        list.table.rows.push_back({year_text(w), w.type, w.where(), w.title, w.id_of("arxiv"), w.id_of("doi")});
+    doc.blocks.push_back(std::move(list));
+    if (options.abstracts) {
+        for (const auto& w : works) {
+            if (w.abstract.empty()) continue;
+            doc.blocks.push_back(heading(fmt::format("{} ({})", w.title, year_text(w)), 3));
+            doc.blocks.push_back(paragraph(w.abstract));
+        }
+    }
+    return doc;
+}
+
+}  // namespace bzpeer
