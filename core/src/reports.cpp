@@ -223,6 +223,17 @@ std::int64_t resolve_person(Database& db, std::string_view reference) {
     auto people = find_people(db, reference);
     if (people.empty()) throw not_found(fmt::format("no person matches '{}'", reference));
     if (people.size() == 1) return people.front();
+    // A name written out in full picks the one person printed exactly so, if there is one;
+    // "A. Del Maestro" stays ambiguous.
+    std::string key = names::name_key(names::parse(reference));
+    std::vector<std::int64_t> exact;
+    auto& same = db.cached("SELECT 1 FROM person_names WHERE person_id = ?1 AND name_key = ?2");
+    for (auto id : people) {
+        same.bind(1, id).bind(2, key);
+        if (same.step()) exact.push_back(id);
+        same.reset();
+    }
+    if (exact.size() == 1) return exact.front();
     std::string message = fmt::format("'{}' matches {} people; name one by id:", reference, people.size());
     for (auto id : people) {
         auto s = summarize(db, id);

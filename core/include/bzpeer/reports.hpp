@@ -18,8 +18,8 @@ namespace bzpeer {
 // ("A. Del Maestro" matches "Adrian Del Maestro"); a lone word matches family names.
 std::vector<std::int64_t> find_people(Database& db, std::string_view name);
 
-// A PERSON argument: "p:42", an ORCID, or a name. Throws a not-found error (exit 3) when
-// nothing matches, and one listing the candidates when a name matches several people.
+// A PERSON argument: "p:42", an ORCID, or a name. Of several people matching a name, the
+// only one printed exactly so is taken; otherwise a not-found error (exit 3) lists them.
 std::int64_t resolve_person(Database& db, std::string_view reference);
 
 sdk::Document stats_report(Database& db);

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The project's two entry points (see README.md):
+#   bash run.sh demo   install what is missing, build, import the bundled sample, print a profile
+#   bash run.sh test   install what is missing, build, run the whole test suite
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian 12 packages the build and the tests need.
+packages=(g++ cmake ninja-build pkg-config
+          libcli11-dev libyaml-cpp-dev libsqlite3-dev libboost-dev libfmt-dev
+          libpugixml-dev libsimdjson-dev libutf8proc-dev libgtest-dev libgmock-dev)
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return
+    echo "run.sh: installing ${missing[*]}" >&2
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+build() {
+    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >&2
+    cmake --build build -j "$(nproc)" >&2
+}
+
+demo() {
+    local home=build/demo
+    rm -rf "$home"
+    export BZPEER_DB=$home/bzpeer.db BZPEER_CONFIG=$home/config.yaml
+    build/bzpeer init
+    build/bzpeer import arxiv --file data/sample/*.xml
+    echo >&2
+    echo "== bzpeer people 'Del Maestro'" >&2
+    build/bzpeer people 'Del Maestro' --format table
+    echo >&2
+    echo "== bzpeer profile 'Adrian Del Maestro'" >&2
+    build/bzpeer profile 'Adrian Del Maestro' --format table
+}
+
+case "${1:-}" in
+    demo) install_missing; build; demo ;;
+    test) install_missing; build; ctest --test-dir build --output-on-failure -j "$(nproc)" ;;
+    *) echo "usage: bash run.sh demo|test" >&2; exit 2 ;;
+esac
