@@ -1,6 +1,5 @@
 // bzpeer config path|show|get|set.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "bzpeer/config.hpp"
@@ -23,9 +22,8 @@ void add_config_command(CLI::App& app, Context& ctx) {
     auto* get = config->add_subcommand("get", "print one setting");
     auto key = std::make_shared<std::string>();
     get->add_option("KEY", *key, "a dotted key, e.g. profile.coauthors")->required();
-    get->callback([&ctx, key] {
-        ctx.action = [&ctx, key] { std::cout << ctx.s().config().display(*key) << '\n'; };
-    });
+    get->callback(
+        [&ctx, key] { ctx.action = [&ctx, key] { std::cout << ctx.s().config().display(*key) << '\n'; }; });
 
     auto* set = config->add_subcommand("set", "change one setting in the config file");
     auto set_key = std::make_shared<std::string>();

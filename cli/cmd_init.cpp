@@ -1,7 +1,7 @@
 // bzpeer init: create the database and a documented config file.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
 
@@ -24,7 +24,8 @@ void add_init_command(CLI::App& app, Context& ctx) {
                 ctx.info(fmt::format("wrote config {}", config_path.string()));
             }
             auto& db = ctx.s().database(/*create=*/true);
-            ctx.info(fmt::format("database {} ready (schema version {})", db.path().string(), db.user_version()));
+            ctx.info(
+                fmt::format("database {} ready (schema version {})", db.path().string(), db.user_version()));
         };
     });
 }

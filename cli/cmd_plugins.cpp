@@ -1,6 +1,7 @@
 // bzpeer plugins list: every plugin file found, loaded or not, and why not.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 
 #include "bzpeer/reports.hpp"
 #include "context.hpp"
@@ -10,7 +11,8 @@ namespace bzpeer::cli {
 void add_plugins_command(CLI::App& app, Context& ctx) {
     auto* plugins = app.add_subcommand("plugins", "inspect plugins");
     plugins->require_subcommand(1);
-    auto* list = plugins->add_subcommand("list", "show each plugin found, its status and any reason it was rejected");
+    auto* list =
+        plugins->add_subcommand("list", "show each plugin found, its status and any reason it was rejected");
     list->callback([&ctx] { ctx.action = [&ctx] { ctx.emit(plugins_report(ctx.s().plugins()), "tsv"); }; });
 }
 

@@ -1,6 +1,5 @@
 // Read-only commands over the store: stats, works, people, profile.
 #include <CLI/CLI.hpp>
-
 #include <optional>
 
 #include "bzpeer/reports.hpp"

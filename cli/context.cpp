@@ -48,7 +48,8 @@ void Context::emit(const sdk::Document& document, std::string_view machine_defau
     std::string chosen = format;
     if (chosen.empty() && !output.empty()) chosen = format_for_extension(output);
     if (chosen.empty()) chosen = s().config().text("output.format");
-    if (chosen.empty()) chosen = (output.empty() && isatty(STDOUT_FILENO)) ? "table" : std::string(machine_default);
+    if (chosen.empty())
+        chosen = (output.empty() && isatty(STDOUT_FILENO)) ? "table" : std::string(machine_default);
     std::string bytes = s().render(document, chosen);
     if (output.empty() || output == "-") {
         std::fwrite(bytes.data(), 1, bytes.size(), stdout);

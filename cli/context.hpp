@@ -43,5 +43,6 @@ void add_import_command(CLI::App& app, Context& ctx);
 void add_query_commands(CLI::App& app, Context& ctx);
 void add_plugins_command(CLI::App& app, Context& ctx);
 void add_config_command(CLI::App& app, Context& ctx);
+void add_docs_commands(CLI::App& app, Context& ctx);
 
 }  // namespace bzpeer::cli

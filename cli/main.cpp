@@ -1,7 +1,6 @@
 // The bzpeer executable: global options, one subcommand per command file, and the mapping
 // from errors to exit codes (0 ok, 1 failure, 2 usage, 3 not found or ambiguous).
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "bzpeer/error.hpp"
@@ -63,6 +62,7 @@ int main(int argc, char** argv) {
         cli::add_query_commands(app, ctx);
         cli::add_plugins_command(app, ctx);
         cli::add_config_command(app, ctx);
+        cli::add_docs_commands(app, ctx);
 
         try {
             app.parse(argc, argv);

@@ -41,7 +41,8 @@ std::string check_scalar(const ConfigKey& key, const std::string& value) {
             if (value != "true" && value != "false")
                 return fmt::format("'{}' must be true or false, got '{}'", key.name, value);
             return {};
-        default: return {};
+        default:
+            return {};
     }
 }
 
@@ -77,7 +78,8 @@ void collect(const YAML::Node& node, const std::string& prefix, const std::files
         std::vector<std::string> items;
         if (key->type == ConfigKey::Type::list && value.IsSequence()) {
             for (const auto& item : value) {
-                if (!item.IsScalar()) throw Error(fmt::format("{}: '{}' must be a list of text", file.string(), name));
+                if (!item.IsScalar())
+                    throw Error(fmt::format("{}: '{}' must be a list of text", file.string(), name));
                 items.push_back(item.as<std::string>());
             }
         } else if (value.IsScalar() || value.IsNull()) {

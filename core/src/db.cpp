@@ -1,8 +1,7 @@
 #include "bzpeer/db.hpp"
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "bzpeer/error.hpp"
 #include "schema.hpp"

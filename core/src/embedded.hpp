@@ -5,7 +5,7 @@
 
 namespace bzpeer::embedded {
 
-std::string_view default_config();      // config/config.yaml
-std::string_view arxiv_categories();    // data/arxiv-categories.tsv
+std::string_view default_config();    // config/config.yaml
+std::string_view arxiv_categories();  // data/arxiv-categories.tsv
 
 }  // namespace bzpeer::embedded

@@ -45,7 +45,8 @@ std::optional<std::string> normalize_doi(std::string_view raw) {
     auto slash = s.find('/');
     if (slash == std::string_view::npos || slash + 1 >= s.size()) return std::nullopt;
     auto registrant = s.substr(3, slash - 3);
-    if (registrant.empty() || !std::isdigit(static_cast<unsigned char>(registrant.front()))) return std::nullopt;
+    if (registrant.empty() || !std::isdigit(static_cast<unsigned char>(registrant.front())))
+        return std::nullopt;
     if (!std::all_of(registrant.begin(), registrant.end(),
                      [](unsigned char c) { return std::isdigit(c) || c == '.'; }))
         return std::nullopt;
@@ -58,12 +59,12 @@ std::string ArxivId::with_version() const { return version ? id + "v" + std::to_
 std::optional<ArxivId> parse_arxiv(std::string_view raw) {
     std::string_view s = trim(raw);
     s = strip_prefix(s, {"https://arxiv.org/abs/", "http://arxiv.org/abs/", "https://arxiv.org/pdf/",
-                         "http://arxiv.org/pdf/", "https://export.arxiv.org/abs/", "http://export.arxiv.org/abs/",
-                         "arxiv.org/abs/", "arxiv:"});
+                         "http://arxiv.org/pdf/", "https://export.arxiv.org/abs/",
+                         "http://export.arxiv.org/abs/", "arxiv.org/abs/", "arxiv:"});
     if (s.size() > 4 && s.substr(s.size() - 4) == ".pdf") s.remove_suffix(4);
     // New style since 2007: YYMM.NNNN (to 2014) or YYMM.NNNNN; old style: archive(.SUB)/YYMMNNN.
-    static const std::regex pattern(R"(^(\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7})(?:v(\d+))?$)",
-                                    std::regex::optimize);
+    static const std::regex pattern(
+        R"(^(\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7})(?:v(\d+))?$)", std::regex::optimize);
     std::match_results<std::string_view::const_iterator> m;
     if (!std::regex_match(s.begin(), s.end(), m, pattern)) return std::nullopt;
     ArxivId result;
@@ -99,7 +100,8 @@ std::optional<std::string> normalize_orcid(std::string_view raw) {
     int check = (12 - total % 11) % 11;
     char expected = check == 10 ? 'X' : static_cast<char>('0' + check);
     if (digits[15] != expected) return std::nullopt;
-    return digits.substr(0, 4) + "-" + digits.substr(4, 4) + "-" + digits.substr(8, 4) + "-" + digits.substr(12, 4);
+    return digits.substr(0, 4) + "-" + digits.substr(4, 4) + "-" + digits.substr(8, 4) + "-" +
+           digits.substr(12, 4);
 }
 
 }  // namespace bzpeer::ids

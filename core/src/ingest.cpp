@@ -22,7 +22,8 @@ std::string utc_now() {
 
 class FileStream : public sdk::InputStream {
 public:
-    explicit FileStream(const std::filesystem::path& file) : in_(file, std::ios::binary), name_(file.string()) {
+    explicit FileStream(const std::filesystem::path& file)
+        : in_(file, std::ios::binary), name_(file.string()) {
         if (!in_) throw Error(fmt::format("{}: cannot open for reading", name_));
     }
     std::size_t read(char* buffer, std::size_t capacity) override {
@@ -77,7 +78,8 @@ private:
         for (const auto& id : r.ids) {
             if (id.scheme == "arxiv") {
                 auto parsed = ids::parse_arxiv(id.value);
-                if (!parsed) throw Error(fmt::format("{}: field arxiv id: invalid arXiv id '{}'", where(r), id.value));
+                if (!parsed)
+                    throw Error(fmt::format("{}: field arxiv id: invalid arXiv id '{}'", where(r), id.value));
                 out.push_back({"arxiv", parsed->id});
                 if (parsed->version) out.push_back({"arxiv-version", parsed->with_version()});
             } else if (id.scheme == "doi") {
@@ -85,7 +87,8 @@ private:
                 if (auto doi = ids::normalize_doi(id.value))
                     out.push_back({"doi", *doi});
                 else
-                    summary_.warnings.push_back(fmt::format("{}: ignored invalid DOI '{}'", where(r), id.value));
+                    summary_.warnings.push_back(
+                        fmt::format("{}: ignored invalid DOI '{}'", where(r), id.value));
             } else if (!id.value.empty()) {
                 out.push_back({id.scheme, id.value});
             }
@@ -164,7 +167,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
             "INSERT INTO topics (scheme, code) VALUES ('arxiv', ?1) ON CONFLICT DO UPDATE SET code = code "
             "RETURNING id");
         auto& link = db_.cached(
-            "INSERT INTO work_topics (work_id, topic_id, position) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
+            "INSERT INTO work_topics (work_id, topic_id, position) VALUES (?1, ?2, ?3) ON CONFLICT DO "
+            "NOTHING");
         int position = 0;
         for (const auto& code : r.categories) {
             topic.bind(1, code);
@@ -219,8 +223,9 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
             .bind(4, names::block_key(parsed))
             .run();
         if (orcid)
-            db_.cached("INSERT INTO identifiers (scheme, value, person_id) VALUES ('orcid', ?1, ?2) "
-                       "ON CONFLICT DO NOTHING")
+            db_.cached(
+                   "INSERT INTO identifiers (scheme, value, person_id) VALUES ('orcid', ?1, ?2) "
+                   "ON CONFLICT DO NOTHING")
                 .bind(1, *orcid)
                 .bind(2, *person)
                 .run();
@@ -256,15 +261,16 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
             ++position;
             if (author.name.empty())
                 throw Error(fmt::format("{}: author {}: field name: missing", where(r), position));
-            names::ParsedName parsed = author.family.empty() ? names::parse(author.name)
-                                                             : names::ParsedName{author.given, author.family, "", false};
+            names::ParsedName parsed = author.family.empty()
+                                           ? names::parse(author.name)
+                                           : names::ParsedName{author.given, author.family, "", false};
             std::string key = names::name_key(parsed);
             std::optional<std::string> orcid;
             if (!author.orcid.empty()) {
                 orcid = ids::normalize_orcid(author.orcid);
                 if (!orcid)
-                    summary_.warnings.push_back(
-                        fmt::format("{}: author {}: ignored invalid ORCID '{}'", where(r), position, author.orcid));
+                    summary_.warnings.push_back(fmt::format("{}: author {}: ignored invalid ORCID '{}'",
+                                                            where(r), position, author.orcid));
             }
             // A collaboration is credited on the work but is nobody's profile.
             std::optional<std::int64_t> person;
@@ -282,7 +288,11 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
             std::int64_t authorship = db_.last_insert_id();
             int index = 0;
             for (const auto& printed : author.affiliations)
-                affiliation.bind(1, authorship).bind(2, index++).bind(3, printed).bind(4, institution_for(printed)).run();
+                affiliation.bind(1, authorship)
+                    .bind(2, index++)
+                    .bind(3, printed)
+                    .bind(4, institution_for(printed))
+                    .run();
             note_provenance("authorship", authorship, r.source_id);
         }
     }

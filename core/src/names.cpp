@@ -52,8 +52,8 @@ std::string join(const std::vector<std::string_view>& parts, std::size_t from, s
 }
 
 bool is_suffix(std::string_view token) {
-    static const std::array<std::string_view, 10> suffixes = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv",
-                                                              "2nd", "3rd", "junior"};
+    static const std::array<std::string_view, 10> suffixes = {"jr",  "jr.", "sr",  "sr.", "ii",
+                                                              "iii", "iv",  "2nd", "3rd", "junior"};
     std::string folded = fold(token);
     folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
     return std::find(suffixes.begin(), suffixes.end(), folded) != suffixes.end() ||
@@ -61,23 +61,25 @@ bool is_suffix(std::string_view token) {
 }
 
 bool is_particle(std::string_view token) {
-    static const std::array<std::string_view, 18> particles = {
-        "van", "von", "de", "del", "della", "der", "den", "di", "da", "du", "la", "le", "dos", "das", "ter", "ten", "zu", "af"};
+    static const std::array<std::string_view, 18> particles = {"van", "von", "de",  "del", "della", "der",
+                                                               "den", "di",  "da",  "du",  "la",    "le",
+                                                               "dos", "das", "ter", "ten", "zu",    "af"};
     std::string folded = fold(token);
     return std::find(particles.begin(), particles.end(), folded) != particles.end();
 }
 
 bool is_collaboration(std::string_view printed) {
     std::string folded = " " + fold(printed) + " ";
-    for (std::string_view word : {" collaboration ", " consortium ", " collaborations ", " working group ", " team "})
+    for (std::string_view word :
+         {" collaboration ", " consortium ", " collaborations ", " working group ", " team "})
         if (folded.find(word) != std::string::npos) return true;
     return false;
 }
 
 // CJK ideographs and Hangul syllables: such names are printed surname first, unspaced.
 bool is_cjk(utf8proc_int32_t cp) {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-           (cp >= 0x20000 && cp <= 0x2A6DF);
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x20000 && cp <= 0x2A6DF);
 }
 
 std::vector<utf8proc_int32_t> code_points(std::string_view text) {
@@ -109,7 +111,7 @@ std::optional<ParsedName> parse_cjk(std::string_view text) {
     if (cps.size() < 2 || cps.size() > 5 || !std::all_of(cps.begin(), cps.end(), is_cjk)) return std::nullopt;
     // Two-character Chinese surnames that would otherwise lose their second character.
     static const std::array<std::string_view, 10> compound = {"欧阳", "司马", "诸葛", "上官", "东方",
-                                                               "皇甫", "令狐", "慕容", "尉迟", "长孙"};
+                                                              "皇甫", "令狐", "慕容", "尉迟", "长孙"};
     std::size_t surname = 1;
     if (cps.size() > 2 && std::find(compound.begin(), compound.end(), encode(cps, 0, 2)) != compound.end())
         surname = 2;
@@ -119,16 +121,26 @@ std::optional<ParsedName> parse_cjk(std::string_view text) {
 // Letters that Unicode does not decompose into a base letter plus a mark.
 std::string_view extra_fold(utf8proc_int32_t cp) {
     switch (cp) {
-        case 0x0142: return "l";   // ł
-        case 0x00F8: return "o";   // ø
-        case 0x0111: return "d";   // đ
-        case 0x0127: return "h";   // ħ
-        case 0x0131: return "i";   // dotless ı
-        case 0x00E6: return "ae";  // æ
-        case 0x0153: return "oe";  // œ
-        case 0x00FE: return "th";  // þ
-        case 0x00F0: return "d";   // ð
-        default: return {};
+        case 0x0142:
+            return "l";  // ł
+        case 0x00F8:
+            return "o";  // ø
+        case 0x0111:
+            return "d";  // đ
+        case 0x0127:
+            return "h";  // ħ
+        case 0x0131:
+            return "i";  // dotless ı
+        case 0x00E6:
+            return "ae";  // æ
+        case 0x0153:
+            return "oe";  // œ
+        case 0x00FE:
+            return "th";  // þ
+        case 0x00F0:
+            return "d";  // ð
+        default:
+            return {};
     }
 }
 
@@ -146,7 +158,8 @@ std::string fold(std::string_view text) {
     } else {
         // Not valid UTF-8: keep what is plain ASCII so that something comparable remains.
         for (char c : text)
-            if (static_cast<unsigned char>(c) < 0x80) normalized.push_back(static_cast<char>(std::tolower(c)));
+            if (static_cast<unsigned char>(c) < 0x80)
+                normalized.push_back(static_cast<char>(std::tolower(c)));
     }
     std::free(mapped);
 

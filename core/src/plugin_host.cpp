@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <vector>  // boost/dll/library_info.hpp needs it first with g++ 12
 #include <boost/dll/shared_library.hpp>
+#include <vector>  // boost/dll/library_info.hpp needs it first with g++ 12
 
 #include "bzpeer/error.hpp"
 
@@ -17,8 +17,10 @@ namespace dll = boost::dll;
 
 std::string kind_name(sdk::PluginKind kind) {
     switch (kind) {
-        case sdk::PluginKind::source: return "source";
-        case sdk::PluginKind::format: return "format";
+        case sdk::PluginKind::source:
+            return "source";
+        case sdk::PluginKind::format:
+            return "format";
     }
     return fmt::format("unknown ({})", static_cast<std::uint32_t>(kind));
 }
@@ -39,7 +41,8 @@ std::vector<std::filesystem::path> PluginHost::default_folders() {
     return {bin.parent_path() / "lib" / "bzpeer" / "plugins", bin / "plugins"};
 }
 
-PluginHost::PluginHost(std::vector<std::filesystem::path> search_path) : search_path_(std::move(search_path)) {
+PluginHost::PluginHost(std::vector<std::filesystem::path> search_path)
+    : search_path_(std::move(search_path)) {
     for (const auto& folder : search_path_) {
         std::error_code ec;
         if (!std::filesystem::is_directory(folder, ec)) continue;
@@ -67,9 +70,11 @@ void PluginHost::examine(const std::filesystem::path& file) {
     }
     if (!library.has(BZPEER_PLUGIN_DESCRIPTOR_SYMBOL))
         return reject("missing symbol " BZPEER_PLUGIN_DESCRIPTOR_SYMBOL " (not a bzpeer plugin)");
-    if (!library.has(BZPEER_PLUGIN_CREATE_SYMBOL)) return reject("missing symbol " BZPEER_PLUGIN_CREATE_SYMBOL);
+    if (!library.has(BZPEER_PLUGIN_CREATE_SYMBOL))
+        return reject("missing symbol " BZPEER_PLUGIN_CREATE_SYMBOL);
 
-    const auto* descriptor = library.get<const sdk::PluginDescriptor*() noexcept>(BZPEER_PLUGIN_DESCRIPTOR_SYMBOL)();
+    const auto* descriptor =
+        library.get<const sdk::PluginDescriptor*() noexcept>(BZPEER_PLUGIN_DESCRIPTOR_SYMBOL)();
     if (!descriptor) return reject("its descriptor is null");
     // Only the first two fields are read before the version is known to match.
     if (descriptor->api_version != sdk::kApiVersion)
@@ -83,7 +88,8 @@ void PluginHost::examine(const std::filesystem::path& file) {
     info.version = text_or_empty(descriptor->version);
     info.summary = text_or_empty(descriptor->summary);
     if (std::string toolchain = text_or_empty(descriptor->toolchain); toolchain != sdk::kToolchain)
-        return reject(fmt::format("built with toolchain '{}', this bzpeer with '{}'", toolchain, sdk::kToolchain));
+        return reject(
+            fmt::format("built with toolchain '{}', this bzpeer with '{}'", toolchain, sdk::kToolchain));
     if (info.name.empty()) return reject("its descriptor has no name");
     if (info.kind.starts_with("unknown")) return reject(fmt::format("unknown plugin kind {}", info.kind));
     for (const auto& other : infos_)
@@ -92,7 +98,8 @@ void PluginHost::examine(const std::filesystem::path& file) {
 
     std::string error;
     auto* raw = library.get<sdk::Plugin*(std::string*) noexcept>(BZPEER_PLUGIN_CREATE_SYMBOL)(&error);
-    if (!raw) return reject(fmt::format("its factory failed: {}", error.empty() ? "no object returned" : error));
+    if (!raw)
+        return reject(fmt::format("its factory failed: {}", error.empty() ? "no object returned" : error));
     // The deleter holds a copy of the library handle: no code is unloaded under a live object.
     std::shared_ptr<sdk::Plugin> plugin(raw, [library](sdk::Plugin* p) { delete p; });
 
@@ -128,8 +135,9 @@ std::shared_ptr<sdk::FormatPlugin> PluginHost::format(std::string_view format) c
             return std::static_pointer_cast<sdk::FormatPlugin>(l.plugin);
     }
     auto names = format_names();
-    throw usage_error(fmt::format("unknown format '{}' (available: {})", format,
-                                  names.empty() ? "none; see 'bzpeer plugins list'" : fmt::format("{}", fmt::join(names, ", "))));
+    throw usage_error(fmt::format(
+        "unknown format '{}' (available: {})", format,
+        names.empty() ? "none; see 'bzpeer plugins list'" : fmt::format("{}", fmt::join(names, ", "))));
 }
 
 std::vector<std::string> PluginHost::format_names() const {

@@ -156,7 +156,8 @@ struct PersonSummary {
 PersonSummary summarize(Database& db, std::int64_t person) {
     PersonSummary s;
     auto& years = db.cached(
-        "SELECT count(DISTINCT w.id), min(w.year), max(w.year) FROM authorships a JOIN works w ON w.id = a.work_id "
+        "SELECT count(DISTINCT w.id), min(w.year), max(w.year) FROM authorships a JOIN works w ON w.id = "
+        "a.work_id "
         "WHERE a.person_id = ?1");
     years.bind(1, person);
     if (years.step()) {
@@ -273,7 +274,8 @@ Document stats_report(Database& db) {
 Document works_report(Database& db, std::optional<std::int64_t> person) {
     Document doc;
     doc.kind = "table";
-    doc.title = person ? fmt::format("Works of {} ({})", display_name(db, *person), person_ref(*person)) : "Works";
+    doc.title =
+        person ? fmt::format("Works of {} ({})", display_name(db, *person), person_ref(*person)) : "Works";
     doc.data = Value::array();
     Block rows = table({"id", "year", "type", "title", "authors", "arxiv", "doi"});
     for (const auto& w : load_works(db, person)) {
@@ -421,7 +423,8 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
     if (!topics.empty()) {
         doc.blocks.push_back(heading("Topics", 2));
         Block t = table({"topic", "name", "works"});
-        for (const auto& [code, n] : topics) t.table.rows.push_back({code, arxiv_category_name(code), std::to_string(n)});
+        for (const auto& [code, n] : topics)
+            t.table.rows.push_back({code, arxiv_category_name(code), std::to_string(n)});
         doc.blocks.push_back(std::move(t));
     }
     if (!affiliations.empty()) {
@@ -438,15 +441,18 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
         std::size_t shown = options.coauthors > 0 ? std::min<std::size_t>(coauthors.size(), options.coauthors)
                                                   : coauthors.size();
         for (std::size_t i = 0; i < shown; ++i)
-            t.table.rows.push_back({person_ref(coauthors[i].id), coauthors[i].name, std::to_string(coauthors[i].works)});
+            t.table.rows.push_back(
+                {person_ref(coauthors[i].id), coauthors[i].name, std::to_string(coauthors[i].works)});
         doc.blocks.push_back(std::move(t));
         if (shown < coauthors.size())
-            doc.blocks.push_back(paragraph(fmt::format("…and {} more co-authors.", coauthors.size() - shown)));
+            doc.blocks.push_back(
+                paragraph(fmt::format("…and {} more co-authors.", coauthors.size() - shown)));
     }
     doc.blocks.push_back(heading("Works", 2));
     Block list = table({"year", "type", "venue", "title", "arxiv", "doi"});
     for (const auto& w : works)
-        list.table.rows.push_back({year_text(w), w.type, w.where(), w.title, w.id_of("arxiv"), w.id_of("doi")});
+        list.table.rows.push_back(
+            {year_text(w), w.type, w.where(), w.title, w.id_of("arxiv"), w.id_of("doi")});
     doc.blocks.push_back(std::move(list));
     if (options.abstracts) {
         for (const auto& w : works) {

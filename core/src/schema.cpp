@@ -184,8 +184,9 @@ int schema_version() { return static_cast<int>(kMigrations.size()); }
 void migrate(Database& db) {
     int current = db.user_version();
     if (current > schema_version())
-        throw Error(fmt::format("database {} has schema version {}, newer than this bzpeer's {}; upgrade bzpeer",
-                                db.path().string(), current, schema_version()));
+        throw Error(
+            fmt::format("database {} has schema version {}, newer than this bzpeer's {}; upgrade bzpeer",
+                        db.path().string(), current, schema_version()));
     for (int version = current + 1; version <= schema_version(); ++version) {
         Transaction tx(db);
         db.exec(kMigrations[version - 1]);

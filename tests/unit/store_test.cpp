@@ -101,7 +101,8 @@ TEST_F(StoreTest, IdentifiersAreUniquePerSchemeAndValue) {
     auto db = Database::open(dir_ / "a.db", true);
     db.exec("INSERT INTO works (id, title) VALUES (1, 'a'), (2, 'b')");
     db.exec("INSERT INTO identifiers (scheme, value, work_id) VALUES ('doi', '10.1/x', 1)");
-    EXPECT_THROW(db.exec("INSERT INTO identifiers (scheme, value, work_id) VALUES ('doi', '10.1/x', 2)"), Error);
+    EXPECT_THROW(db.exec("INSERT INTO identifiers (scheme, value, work_id) VALUES ('doi', '10.1/x', 2)"),
+                 Error);
     db.exec("INSERT INTO identifiers (scheme, value, work_id) VALUES ('arxiv', '10.1/x', 2)");
     // An identifier names exactly one owner.
     EXPECT_THROW(db.exec("INSERT INTO identifiers (scheme, value) VALUES ('doi', '10.1/y')"), Error);
@@ -110,7 +111,8 @@ TEST_F(StoreTest, IdentifiersAreUniquePerSchemeAndValue) {
 TEST_F(StoreTest, TheAssertionLedgerIsAppendOnly) {
     auto db = Database::open(dir_ / "a.db", true);
     db.exec(
-        "INSERT INTO assertions (kind, subject, object, created_at) VALUES ('disown', 'arxiv:2106.06224', 'p:1', 'now')");
+        "INSERT INTO assertions (kind, subject, object, created_at) VALUES ('disown', 'arxiv:2106.06224', "
+        "'p:1', 'now')");
     EXPECT_THROW(db.exec("UPDATE assertions SET object = 'p:2'"), Error);
     EXPECT_THROW(db.exec("DELETE FROM assertions"), Error);
     EXPECT_EQ(db.scalar("SELECT count(*) FROM assertions"), 1);

@@ -12,8 +12,8 @@ namespace bzpeer::ids {
 std::optional<std::string> normalize_doi(std::string_view raw);
 
 struct ArxivId {
-    std::string id;   // without version: "2106.06224", "hep-th/9901001"
-    int version = 0;  // 0 when the input named none
+    std::string id;                    // without version: "2106.06224", "hep-th/9901001"
+    int version = 0;                   // 0 when the input named none
     std::string with_version() const;  // "2106.06224v2", or the bare id when version is 0
 };
 

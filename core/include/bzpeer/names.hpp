@@ -9,9 +9,9 @@
 namespace bzpeer::names {
 
 struct ParsedName {
-    std::string given;   // as printed, e.g. "B. Scott"
-    std::string family;  // with particles, e.g. "Del Maestro", "van der Waals"
-    std::string suffix;  // "Jr.", "III"
+    std::string given;           // as printed, e.g. "B. Scott"
+    std::string family;          // with particles, e.g. "Del Maestro", "van der Waals"
+    std::string suffix;          // "Jr.", "III"
     bool collaboration = false;  // "ATLAS Collaboration" names a group, not a person
 };
 

@@ -15,14 +15,14 @@ namespace bzpeer {
 
 struct PluginInfo {
     std::filesystem::path file;
-    std::string name;     // empty when the descriptor could not be read
-    std::string kind;     // "source" or "format"
+    std::string name;  // empty when the descriptor could not be read
+    std::string kind;  // "source" or "format"
     std::string version;
     std::string summary;
     bool loaded = false;
-    std::string reason;   // why it was rejected or shadowed
-    std::vector<std::string> formats;          // format plugins
-    std::vector<sdk::OptionSpec> options;      // source plugins
+    std::string reason;                    // why it was rejected or shadowed
+    std::vector<std::string> formats;      // format plugins
+    std::vector<sdk::OptionSpec> options;  // source plugins
 };
 
 class PluginHost {
