@@ -34,6 +34,29 @@ bzpeer::SessionOptions scan_session_options(int argc, char** argv) {
     return options;
 }
 
+// CLI11 says only "A subcommand is required" for `bzpeer frobnicate`: find the first word that
+// is not a command where one was expected, so the message can name it.
+std::string unknown_command(const CLI::App& app, int argc, char** argv) {
+    const CLI::App* level = &app;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg.starts_with("-")) {
+            // Skip the value of a global option that takes one.
+            for (const auto* option : app.get_options())
+                if (option->get_expected_max() > 0 && arg.find('=') == std::string_view::npos &&
+                    option->check_name(std::string(arg)))
+                    ++i;
+            continue;
+        }
+        auto subs = level->get_subcommands([&](const CLI::App* sub) { return sub->get_name() == arg; });
+        if (subs.empty())
+            return level->get_subcommands([](const CLI::App*) { return true; }).empty() ? ""
+                                                                                        : std::string(arg);
+        level = subs.front();
+    }
+    return "";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -55,7 +78,7 @@ int main(int argc, char** argv) {
         app.add_option("-f,--format", ctx.format, "output format: table, tsv, csv, json, jsonl, markdown");
         app.add_option("-o,--output", ctx.output, "write the output to FILE instead of stdout");
         app.add_flag("-q,--quiet", ctx.quiet, "print no progress or summaries");
-        app.add_flag("-v,--verbose", ctx.verbose, "print more detail");
+        app.add_flag("-v,--verbose", ctx.verbose, "say which config file and plugin folders are used");
 
         cli::add_init_command(app, ctx);
         cli::add_import_command(app, ctx);
@@ -73,10 +96,19 @@ int main(int argc, char** argv) {
         } catch (const CLI::CallForVersion& e) {
             return app.exit(e);
         } catch (const CLI::ParseError& e) {
+            if (auto word = unknown_command(app, argc, argv); !word.empty()) {
+                std::cerr << "bzpeer: unknown command '" << word << "' (see 'bzpeer --help')\n";
+                return static_cast<int>(Exit::usage);
+            }
             std::cerr << "bzpeer: " << e.what() << " (see 'bzpeer --help')\n";
             return static_cast<int>(Exit::usage);
         }
         for (const auto& warning : ctx.s().take_warnings()) ctx.warn(warning);
+        if (ctx.verbose) {
+            ctx.info("config: " + ctx.s().config_path().string());
+            for (const auto& folder : ctx.s().plugins().search_path())
+                ctx.info("plugin folder: " + folder.string());
+        }
         if (ctx.action) ctx.action();
         for (const auto& warning : ctx.s().take_warnings()) ctx.warn(warning);
         return 0;

@@ -336,7 +336,7 @@ ImportSummary import_file(Database& db, sdk::SourcePlugin& source, const std::st
     Writer writer(db, source_name, run, summary);
     sdk::Status status = source.read(request, in, writer);
     if (in.failed()) throw Error(fmt::format("{}: read error", summary.input));
-    if (!status) throw Error(fmt::format("{}: {}", summary.input, status.message));
+    if (!status) throw Error(fmt::format("{}: {}: {}", source_name, summary.input, status.message));
 
     db.cached(R"sql(
 UPDATE import_runs SET finished_at = ?2, status = 'ok', records_read = ?3, works_new = ?4,

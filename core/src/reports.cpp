@@ -6,6 +6,7 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <span>
 
 #include "bzpeer/error.hpp"
 #include "bzpeer/ids.hpp"
@@ -130,13 +131,8 @@ Block table(std::vector<std::string> columns) {
 
 std::string year_text(const WorkRow& w) { return w.year ? std::to_string(*w.year) : ""; }
 
-std::string join(const std::vector<std::string>& items, std::string_view sep, std::size_t limit = 0) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (limit && i == limit) return out + fmt::format("{}… ({} more)", sep, items.size() - limit);
-        out += (i ? std::string(sep) : std::string()) + items[i];
-    }
-    return out;
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    return fmt::format("{}", fmt::join(items, sep));
 }
 
 std::string display_name(Database& db, std::int64_t person) {
@@ -280,7 +276,7 @@ Document works_report(Database& db, std::optional<std::int64_t> person) {
     Block rows = table({"id", "year", "type", "title", "authors", "arxiv", "doi"});
     for (const auto& w : load_works(db, person)) {
         doc.data.push(work_value(w, false));
-        rows.table.rows.push_back({work_ref(w.id), year_text(w), w.type, w.title, join(w.authors, ", ", 3),
+        rows.table.rows.push_back({work_ref(w.id), year_text(w), w.type, w.title, join(w.authors, ", "),
                                    w.id_of("arxiv"), w.id_of("doi")});
     }
     doc.blocks.push_back(std::move(rows));
@@ -394,8 +390,11 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
         aff_list.push(std::move(a));
     }
     doc.data.set("affiliations", std::move(aff_list));
+    // The limit applies to both faces; counts.coauthors still says how many there are.
+    std::size_t shown =
+        options.coauthors > 0 ? std::min<std::size_t>(coauthors.size(), options.coauthors) : coauthors.size();
     Value co_list = Value::array();
-    for (const auto& c : coauthors) {
+    for (const auto& c : std::span(coauthors).first(shown)) {
         Value v = Value::object();
         v.set("id", person_ref(c.id));
         v.set("name", c.name);
@@ -438,8 +437,6 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
     if (!coauthors.empty()) {
         doc.blocks.push_back(heading("Co-authors", 2));
         Block t = table({"person", "name", "shared works"});
-        std::size_t shown = options.coauthors > 0 ? std::min<std::size_t>(coauthors.size(), options.coauthors)
-                                                  : coauthors.size();
         for (std::size_t i = 0; i < shown; ++i)
             t.table.rows.push_back(
                 {person_ref(coauthors[i].id), coauthors[i].name, std::to_string(coauthors[i].works)});

@@ -124,7 +124,10 @@ FeedInfo read_feed_info(pugi::xml_node feed) {
 }
 
 sdk::Status malformed(std::string_view xml, const pugi::xml_parse_result& parsed) {
-    std::string message = "malformed XML at byte " + std::to_string(parsed.offset);
+    // pugixml reports a truncated document one past its end.
+    std::string message = static_cast<std::size_t>(parsed.offset) >= xml.size()
+                              ? "malformed XML: unexpected end after byte " + std::to_string(xml.size())
+                              : "malformed XML at byte " + std::to_string(parsed.offset);
     // Offsets index the converted buffer; they only match the input bytes for UTF-8.
     if (parsed.encoding == pugi::encoding_utf8 && parsed.offset >= 0 &&
         static_cast<std::size_t>(parsed.offset) <= xml.size()) {

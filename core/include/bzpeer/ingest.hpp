@@ -23,7 +23,8 @@ struct ImportSummary {
 };
 
 // Reads `file` through `source` and stores what it yields. Throws bzpeer::Error naming the
-// file (and the record and field, when the plugin says) on any failure; nothing is written then.
+// source plugin and the file (and the record and field, when known) on any failure; nothing
+// is written then.
 ImportSummary import_file(Database& db, sdk::SourcePlugin& source, const std::string& source_name,
                           const std::filesystem::path& file, const sdk::ReadRequest& request);
 
