@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "bzpeer/sdk/text.hpp"
+
 namespace bzpeer::table {
 namespace {
 
@@ -16,23 +18,8 @@ constexpr std::string_view kEllipsis = "\u2026";
 
 // ---- text helpers shared by every format -------------------------------------------------
 
-// Splits on '\n' and drops a '\r' before it, so CRLF text renders like LF text.
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> lines;
-    for (;;) {
-        auto end = text.find('\n');
-        auto line = text.substr(0, end);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        lines.push_back(line);
-        if (end == std::string_view::npos) return lines;
-        text.remove_prefix(end + 1);
-    }
-}
-
-std::string_view trim_end(std::string_view text) {
-    auto end = text.find_last_not_of(" \t\r\n");
-    return end == std::string_view::npos ? std::string_view{} : text.substr(0, end + 1);
-}
+using sdk::text::lines_of;
+using sdk::text::trim_end;
 
 // A cell or heading that must stay on one line: tabs and line breaks (CRLF counting as
 // one) become single spaces.
