@@ -14,7 +14,8 @@ void add_query_commands(CLI::App& app, Context& ctx) {
     auto* works = app.add_subcommand("works", "list works, all or of one person");
     auto person = std::make_shared<std::string>();
     works->add_option("PERSON", *person, "p:ID, ORCID or name");
-    works->callback([&ctx, person] {
+    works->callback([&ctx, works, person] {
+        if (!works->get_subcommands().empty()) return;  // `works claim` and `works disown` act instead
         ctx.action = [&ctx, person] {
             auto& db = ctx.s().database();
             std::optional<std::int64_t> id;
@@ -25,8 +26,10 @@ void add_query_commands(CLI::App& app, Context& ctx) {
 
     auto* people = app.add_subcommand("people", "list the people behind a name");
     auto name = std::make_shared<std::string>();
-    people->add_option("NAME", *name, "a name as printed, e.g. \"Bo Zheng\" or \"Zheng, B.\"")->required();
-    people->callback([&ctx, name] {
+    people->add_option("NAME", *name, "a name as printed, e.g. \"Bo Zheng\" or \"Zheng, B.\"");
+    people->callback([&ctx, people, name] {
+        if (!people->get_subcommands().empty()) return;  // `people merge` and `people split` act instead
+        if (name->empty()) throw CLI::RequiredError("NAME");
         ctx.action = [&ctx, name] { ctx.emit(people_report(ctx.s().database(), *name), "tsv"); };
     });
 

@@ -4,10 +4,10 @@ _bzpeer() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case $w in
-            --coauthors|--config|--db|--file|--format|--output|--plugin-path|-f|-o) ((i++)); continue ;;
+            --coauthors|--config|--db|--file|--for|--format|--from|--output|--plugin-path|--truth|--works|-f|-o) ((i++)); continue ;;
         esac
         case "$path $w" in
-            " init"|" import"|" import arxiv"|" stats"|" works"|" people"|" profile"|" plugins"|" plugins list"|" config"|" config path"|" config show"|" config get"|" config set"|" completion"|" manual") path="$path $w" ;;
+            " init"|" import"|" import arxiv"|" stats"|" works"|" works disown"|" works claim"|" people"|" people merge"|" people split"|" profile"|" resolve"|" explain"|" ledger"|" ledger export"|" ledger import"|" eval"|" plugins"|" plugins list"|" config"|" config path"|" config show"|" config get"|" config set"|" completion"|" manual") path="$path $w" ;;
         esac
     done
     case $prev in
@@ -16,14 +16,24 @@ _bzpeer() {
     esac
     local words
     case $path in
-        "") words="init import stats works people profile plugins config completion manual -h --help --version --db --config --plugin-path -f --format -o --output -q --quiet -v --verbose" ;;
+        "") words="init import stats works people profile resolve explain ledger eval plugins config completion manual -h --help --version --db --config --plugin-path -f --format -o --output -q --quiet -v --verbose" ;;
         " init") words="-h --help" ;;
         " import") words="arxiv -h --help" ;;
         " import arxiv") words="-h --help --file" ;;
         " stats") words="-h --help" ;;
-        " works") words="-h --help" ;;
-        " people") words="-h --help" ;;
+        " works") words="disown claim -h --help" ;;
+        " works disown") words="-h --help --from" ;;
+        " works claim") words="-h --help --for" ;;
+        " people") words="merge split -h --help" ;;
+        " people merge") words="-h --help" ;;
+        " people split") words="-h --help --works" ;;
         " profile") words="-h --help --coauthors --no-abstracts" ;;
+        " resolve") words="-h --help" ;;
+        " explain") words="-h --help" ;;
+        " ledger") words="export import -h --help" ;;
+        " ledger export") words="-h --help" ;;
+        " ledger import") words="-h --help" ;;
+        " eval") words="-h --help --truth --orcid" ;;
         " plugins") words="list -h --help" ;;
         " plugins list") words="-h --help" ;;
         " config") words="path show get set -h --help" ;;

@@ -39,6 +39,12 @@ Statement& Statement::bind(int index, std::int64_t value) {
     return *this;
 }
 
+Statement& Statement::bind(int index, double value) {
+    if (done_) reset();
+    if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) fail(db_, "binding a real");
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::string_view value) {
     if (done_) reset();
     if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) !=

@@ -3,11 +3,15 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <array>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <optional>
+#include <set>
 
 #include "bzpeer/error.hpp"
+#include "bzpeer/identity.hpp"
 #include "bzpeer/ids.hpp"
 #include "bzpeer/names.hpp"
 
@@ -16,14 +20,13 @@ namespace bzpeer {
 namespace {
 
 std::string utc_now() {
-    auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(now)));
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(
+                                                    std::chrono::system_clock::now())));
 }
 
 class FileStream : public sdk::InputStream {
 public:
-    explicit FileStream(const std::filesystem::path& file)
-        : in_(file, std::ios::binary), name_(file.string()) {
+    explicit FileStream(const std::filesystem::path& file) : in_(file, std::ios::binary), name_(file.string()) {
         if (!in_) throw Error(fmt::format("{}: cannot open for reading", name_));
     }
     std::size_t read(char* buffer, std::size_t capacity) override {
@@ -53,6 +56,35 @@ std::optional<int> year_of(const std::string& date) {
     return year;
 }
 
+// The work fields a record may set, in the order of the works table's columns.
+constexpr std::array<const char*, 8> kFields = {"title",       "abstract", "type",    "date",
+                                                "venue",       "journal_ref", "comment", "primary_category"};
+
+std::string field_value(const sdk::WorkRecord& r, std::string_view field) {
+    if (field == "title") return r.title;
+    if (field == "abstract") return r.abstract;
+    if (field == "type") return r.type;
+    if (field == "date") return r.date;
+    if (field == "venue") return r.venue;
+    if (field == "journal_ref") return r.journal_ref;
+    if (field == "comment") return r.comment;
+    return r.primary_category;
+}
+
+// Which source's value a field keeps when sources disagree: the publisher's record for where
+// and when a work appeared, arXiv's for the abstract, anyone's over nothing.
+int precedence(std::string_view source, std::string_view field) {
+    if (source == "crossref") return field == "abstract" ? 2 : 3;
+    if (source == "arxiv") {
+        if (field == "abstract" || field == "journal_ref" || field == "comment" || field == "primary_category") return 3;
+        return field == "type" || field == "venue" ? 1 : 2;
+    }
+    return 1;
+}
+
+// Relations that make two records one work: a preprint and its published version.
+bool same_work_relation(std::string_view type) { return type == "has-preprint" || type == "is-preprint-of"; }
+
 // Writes records into the store inside the caller's transaction.
 class Writer : public sdk::RecordSink {
 public:
@@ -62,10 +94,20 @@ public:
     sdk::Status work(sdk::WorkRecord&& record) override {
         ++summary_.records;
         return sdk::guard([&] {
-            store(record);
+            store_work(record, where(record));
             return sdk::Status::success();
         });
     }
+
+    sdk::Status person(sdk::PersonRecord&& record) override {
+        ++summary_.records;
+        return sdk::guard([&] {
+            store_person(record);
+            return sdk::Status::success();
+        });
+    }
+
+    const std::set<std::string>& touched_blocks() const { return touched_; }
 
 private:
     std::string where(const sdk::WorkRecord& r) const {
@@ -73,93 +115,166 @@ private:
                                    : fmt::format("record {} ({})", summary_.records, r.source_id);
     }
 
-    std::vector<Identifier> normalize_ids(const sdk::WorkRecord& r) {
-        std::vector<Identifier> out;
-        for (const auto& id : r.ids) {
-            if (id.scheme == "arxiv") {
-                auto parsed = ids::parse_arxiv(id.value);
-                if (!parsed)
-                    throw Error(fmt::format("{}: field arxiv id: invalid arXiv id '{}'", where(r), id.value));
-                out.push_back({"arxiv", parsed->id});
-                if (parsed->version) out.push_back({"arxiv-version", parsed->with_version()});
-            } else if (id.scheme == "doi") {
-                // Sources print junk in DOI fields now and then; the work is still worth keeping.
-                if (auto doi = ids::normalize_doi(id.value))
-                    out.push_back({"doi", *doi});
-                else
-                    summary_.warnings.push_back(
-                        fmt::format("{}: ignored invalid DOI '{}'", where(r), id.value));
-            } else if (!id.value.empty()) {
-                out.push_back({id.scheme, id.value});
+    void add_id(std::vector<Identifier>& out, const std::string& context, const sdk::Identifier& id) {
+        if (id.scheme == "arxiv") {
+            auto parsed = ids::parse_arxiv(id.value);
+            if (!parsed) throw Error(fmt::format("{}: field arxiv id: invalid arXiv id '{}'", context, id.value));
+            out.push_back({"arxiv", parsed->id});
+            if (parsed->version) out.push_back({"arxiv-version", parsed->with_version()});
+        } else if (id.scheme == "doi") {
+            // Sources print junk in DOI fields now and then; the work is still worth keeping.
+            auto doi = ids::normalize_doi(id.value);
+            if (!doi) {
+                summary_.warnings.push_back(fmt::format("{}: ignored invalid DOI '{}'", context, id.value));
+                return;
             }
+            out.push_back({"doi", *doi});
+            // arXiv registers DOIs of its own form for every paper.
+            constexpr std::string_view arxiv_prefix = "10.48550/arxiv.";
+            if (doi->starts_with(arxiv_prefix))
+                if (auto parsed = ids::parse_arxiv(doi->substr(arxiv_prefix.size()))) out.push_back({"arxiv", parsed->id});
+        } else if (!id.value.empty()) {
+            out.push_back({id.scheme, id.value});
         }
+    }
+
+    std::vector<Identifier> normalize_ids(const sdk::WorkRecord& r, const std::string& context) {
+        std::vector<Identifier> out;
+        for (const auto& id : r.ids) add_id(out, context, id);
+        for (const auto& relation : r.relations)
+            if (same_work_relation(relation.type)) {
+                auto scheme = relation.id.scheme;
+                if (scheme != "doi" && scheme != "arxiv") continue;
+                try {
+                    add_id(out, context, relation.id);
+                } catch (const Error&) {
+                    summary_.warnings.push_back(
+                        fmt::format("{}: ignored {} link '{}'", context, relation.type, relation.id.value));
+                }
+            }
         return out;
     }
 
-    std::optional<std::int64_t> find_work(const std::vector<Identifier>& identifiers) {
+    std::optional<std::int64_t> work_with(const Identifier& id) {
         auto& stmt = db_.cached("SELECT work_id FROM identifiers WHERE scheme = ?1 AND value = ?2");
-        for (const auto& id : identifiers) {
-            stmt.bind(1, id.scheme).bind(2, id.value);
-            if (stmt.step() && !stmt.is_null(0)) return stmt.integer(0);
-            stmt.reset();
-        }
+        stmt.bind(1, id.scheme).bind(2, id.value);
+        if (stmt.step() && !stmt.is_null(0)) return stmt.integer(0);
         return std::nullopt;
     }
 
-    void bind_fields(Statement& stmt, const sdk::WorkRecord& r) {
-        stmt.bind(2, r.title)
-            .bind_text_or_null(3, r.abstract)
-            .bind_text_or_null(4, r.type)
-            .bind_text_or_null(5, r.date)
-            .bind(6, year_of(r.date))
-            .bind_text_or_null(7, r.venue)
-            .bind_text_or_null(8, r.journal_ref)
-            .bind_text_or_null(9, r.comment)
-            .bind_text_or_null(10, r.primary_category);
+    // Without a shared identifier, the same folded title, year and first author's name block.
+    std::optional<std::int64_t> work_like(const sdk::WorkRecord& r, const std::string& title_key) {
+        auto year = year_of(r.date);
+        if (!year || r.authors.empty() || title_key.size() < 12) return std::nullopt;
+        auto& stmt = db_.cached(R"sql(
+SELECT w.id FROM works w JOIN authorships a ON a.work_id = w.id AND a.position = 1
+WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = ?3 LIMIT 1)sql");
+        stmt.bind(1, title_key).bind(2, *year).bind(3, names::block_key(names::parse(r.authors.front().name)));
+        if (stmt.step()) return stmt.integer(0);
+        return std::nullopt;
     }
 
-    void store(const sdk::WorkRecord& r) {
-        if (r.title.empty()) throw Error(fmt::format("{}: field title: missing", where(r)));
-        auto identifiers = normalize_ids(r);
-        if (identifiers.empty()) throw Error(fmt::format("{}: no identifier (arXiv id or DOI)", where(r)));
+    // Two stored works turned out to be one (a record named identifiers of both): keep `into`.
+    void merge_works(std::int64_t into, std::int64_t from) {
+        auto count = [&](std::int64_t w) {
+            auto& stmt = db_.cached("SELECT count(*) FROM authorships WHERE work_id = ?1");
+            stmt.bind(1, w);
+            stmt.step();
+            return stmt.integer(0);
+        };
+        note_blocks(from);
+        if (count(from) > count(into)) {
+            db_.cached("DELETE FROM authorships WHERE work_id = ?1").bind(1, into).run();
+            db_.cached("UPDATE authorships SET work_id = ?1 WHERE work_id = ?2").bind(1, into).bind(2, from).run();
+        }
+        db_.cached("UPDATE identifiers SET work_id = ?1 WHERE work_id = ?2").bind(1, into).bind(2, from).run();
+        db_.cached("UPDATE OR IGNORE work_topics SET work_id = ?1 WHERE work_id = ?2").bind(1, into).bind(2, from).run();
+        db_.cached("UPDATE OR IGNORE provenance SET entity_id = ?1 WHERE entity = 'work' AND entity_id = ?2")
+            .bind(1, into)
+            .bind(2, from)
+            .run();
+        db_.cached("DELETE FROM works WHERE id = ?1").bind(1, from).run();
+    }
+
+    void note_blocks(std::int64_t work) {
+        auto& stmt = db_.cached("SELECT DISTINCT block_key FROM authorships WHERE work_id = ?1 AND block_key <> ''");
+        for (stmt.bind(1, work); stmt.step();) touched_.insert(stmt.text(0));
+    }
+
+    std::int64_t store_work(const sdk::WorkRecord& r, const std::string& context) {
+        if (r.title.empty()) throw Error(fmt::format("{}: field title: missing", context));
+        auto identifiers = normalize_ids(r, context);
+        if (identifiers.empty()) throw Error(fmt::format("{}: no identifier (arXiv id or DOI)", context));
+        std::string title_key = names::fold(r.title);
+
+        std::optional<std::int64_t> found;
+        for (const auto& id : identifiers) {
+            auto w = work_with(id);
+            if (!w) continue;
+            if (!found)
+                found = w;
+            else if (*w != *found)
+                merge_works(*found, *w);
+        }
+        if (!found) found = work_like(r, title_key);
 
         std::int64_t work;
-        bool is_new = false;
-        if (auto existing = find_work(identifiers)) {
-            work = *existing;
-            // Fields the record gives replace stored ones; only a real difference is an update.
-            auto& update = db_.cached(R"sql(
-UPDATE works SET title = ?2, abstract = coalesce(?3, abstract), type = coalesce(?4, type),
-  date = coalesce(?5, date), year = coalesce(?6, year), venue = coalesce(?7, venue),
-  journal_ref = coalesce(?8, journal_ref), comment = coalesce(?9, comment),
-  primary_category = coalesce(?10, primary_category)
-WHERE id = ?1 AND (title IS NOT ?2 OR abstract IS NOT coalesce(?3, abstract) OR type IS NOT coalesce(?4, type)
-  OR date IS NOT coalesce(?5, date) OR year IS NOT coalesce(?6, year) OR venue IS NOT coalesce(?7, venue)
-  OR journal_ref IS NOT coalesce(?8, journal_ref) OR comment IS NOT coalesce(?9, comment)
-  OR primary_category IS NOT coalesce(?10, primary_category)))sql");
-            update.bind(1, work);
-            bind_fields(update, r);
-            update.run();
-            ++(db_.changes() > 0 ? summary_.works_updated : summary_.works_unchanged);
+        bool is_new = !found;
+        if (found) {
+            work = *found;
+            ++(update_fields(work, r) ? summary_.works_updated : summary_.works_unchanged);
         } else {
-            auto& insert = db_.cached(R"sql(
-INSERT INTO works (id, title, abstract, type, date, year, venue, journal_ref, comment, primary_category)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
-            insert.bind(1, nullptr);
-            bind_fields(insert, r);
-            insert.run();
+            db_.cached("INSERT INTO works (title, title_key) VALUES (?1, ?2)").bind(1, r.title).bind(2, title_key).run();
             work = db_.last_insert_id();
-            is_new = true;
+            update_fields(work, r);
             ++summary_.works_new;
         }
 
-        auto& add_id = db_.cached(
+        auto& add = db_.cached(
             "INSERT INTO identifiers (scheme, value, work_id) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
-        for (const auto& id : identifiers) add_id.bind(1, id.scheme).bind(2, id.value).bind(3, work).run();
+        for (const auto& id : identifiers) add.bind(1, id.scheme).bind(2, id.value).bind(3, work).run();
 
         store_topics(work, r);
-        if (is_new || authors_differ(work, r)) store_authorships(work, r);
+        if (!r.authors.empty() && (is_new || may_set_authors(work)) && authors_differ(work, r))
+            store_authorships(work, r, context);
         note_provenance("work", work, r.source_id.empty() ? identifiers.front().value : r.source_id);
+        return work;
+    }
+
+    // Sets the fields this source has precedence for; true when a value changed.
+    bool update_fields(std::int64_t work, const sdk::WorkRecord& r) {
+        std::map<std::string, std::string> sources;
+        auto& stmt = db_.cached("SELECT field, source FROM work_field_sources WHERE work_id = ?1");
+        for (stmt.bind(1, work); stmt.step();) sources[stmt.text(0)] = stmt.text(1);
+        auto current = db_.prepare(
+            "SELECT title, abstract, type, date, venue, journal_ref, comment, primary_category FROM works WHERE id = ?1");
+        current.bind(1, work);
+        current.step();
+        bool changed = false;
+        for (std::size_t i = 0; i < kFields.size(); ++i) {
+            std::string field = kFields[i];
+            std::string value = field_value(r, field);
+            if (value.empty() || value == current.text(static_cast<int>(i))) continue;
+            auto stored = sources.find(field);
+            if (stored != sources.end() && precedence(source_, field) < precedence(stored->second, field)) continue;
+            db_.cached(fmt::format("UPDATE works SET {} = ?2 WHERE id = ?1", field)).bind(1, work).bind(2, value).run();
+            if (field == "title") db_.cached("UPDATE works SET title_key = ?2 WHERE id = ?1").bind(1, work).bind(2, names::fold(value)).run();
+            if (field == "date") db_.cached("UPDATE works SET year = ?2 WHERE id = ?1").bind(1, work).bind(2, year_of(value)).run();
+            db_.cached("INSERT OR REPLACE INTO work_field_sources (work_id, field, source) VALUES (?1, ?2, ?3)")
+                .bind(1, work)
+                .bind(2, field)
+                .bind(3, source_)
+                .run();
+            changed = true;
+        }
+        return changed;
+    }
+
+    bool may_set_authors(std::int64_t work) {
+        auto& stmt = db_.cached("SELECT source FROM work_field_sources WHERE work_id = ?1 AND field = 'authors'");
+        stmt.bind(1, work);
+        if (!stmt.step()) return true;
+        return precedence(source_, "authors") >= precedence(stmt.text(0), "authors");
     }
 
     void store_topics(std::int64_t work, const sdk::WorkRecord& r) {
@@ -167,8 +282,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
             "INSERT INTO topics (scheme, code) VALUES ('arxiv', ?1) ON CONFLICT DO UPDATE SET code = code "
             "RETURNING id");
         auto& link = db_.cached(
-            "INSERT INTO work_topics (work_id, topic_id, position) VALUES (?1, ?2, ?3) ON CONFLICT DO "
-            "NOTHING");
+            "INSERT INTO work_topics (work_id, topic_id, position) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
         int position = 0;
         for (const auto& code : r.categories) {
             topic.bind(1, code);
@@ -192,46 +306,6 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
         return differ || i != r.authors.size();
     }
 
-    std::optional<std::int64_t> person_by_orcid(const std::string& orcid) {
-        auto& stmt = db_.cached("SELECT person_id FROM identifiers WHERE scheme = 'orcid' AND value = ?1");
-        stmt.bind(1, orcid);
-        if (stmt.step() && !stmt.is_null(0)) return stmt.integer(0);
-        return std::nullopt;
-    }
-
-    // Until identity resolution splits them, one person per normalized name (or per ORCID).
-    std::int64_t person_for(const sdk::AuthorRecord& author, const names::ParsedName& parsed,
-                            const std::string& key, const std::optional<std::string>& orcid) {
-        std::optional<std::int64_t> person = orcid ? person_by_orcid(*orcid) : std::nullopt;
-        if (!person) {
-            auto& find = db_.cached("SELECT id FROM people WHERE name_key = ?1 ORDER BY id LIMIT 1");
-            find.bind(1, key);
-            if (find.step()) person = find.integer(0);
-        }
-        if (!person) {
-            auto& insert = db_.cached("INSERT INTO people (display_name, name_key) VALUES (?1, ?2)");
-            insert.bind(1, author.name).bind(2, key).run();
-            person = db_.last_insert_id();
-            ++summary_.people_new;
-        }
-        db_.cached(
-               "INSERT INTO person_names (person_id, name, name_key, block_key) VALUES (?1, ?2, ?3, ?4) "
-               "ON CONFLICT DO NOTHING")
-            .bind(1, *person)
-            .bind(2, author.name)
-            .bind(3, key)
-            .bind(4, names::block_key(parsed))
-            .run();
-        if (orcid)
-            db_.cached(
-                   "INSERT INTO identifiers (scheme, value, person_id) VALUES ('orcid', ?1, ?2) "
-                   "ON CONFLICT DO NOTHING")
-                .bind(1, *orcid)
-                .bind(2, *person)
-                .run();
-        return *person;
-    }
-
     std::int64_t institution_for(const std::string& printed) {
         auto& stmt = db_.cached(
             "INSERT INTO institutions (name, name_key) VALUES (?1, ?2) "
@@ -243,13 +317,20 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
         return id;
     }
 
-    void store_authorships(std::int64_t work, const sdk::WorkRecord& r) {
+    void store_authorships(std::int64_t work, const sdk::WorkRecord& r, const std::string& context) {
+        // Who the replaced authorships were attributed to, by name block: resolution starts
+        // from there so that person ids stay put.
+        std::map<std::string, std::int64_t> previous;
+        auto& old = db_.cached("SELECT block_key, person_id FROM authorships WHERE work_id = ?1 AND person_id IS NOT NULL");
+        for (old.bind(1, work); old.step();) previous.emplace(old.text(0), old.integer(1));
+        note_blocks(work);
         db_.cached(
                "DELETE FROM provenance WHERE entity = 'authorship' AND entity_id IN "
                "(SELECT id FROM authorships WHERE work_id = ?1)")
             .bind(1, work)
             .run();
         db_.cached("DELETE FROM authorships WHERE work_id = ?1").bind(1, work).run();
+
         auto& insert = db_.cached(R"sql(
 INSERT INTO authorships (work_id, position, printed_name, given, family, name_key, block_key, orcid, person_id)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
@@ -260,40 +341,171 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
         for (const auto& author : r.authors) {
             ++position;
             if (author.name.empty())
-                throw Error(fmt::format("{}: author {}: field name: missing", where(r), position));
+                throw Error(fmt::format("{}: author {}: field name: missing", context, position));
             names::ParsedName parsed = author.family.empty()
                                            ? names::parse(author.name)
                                            : names::ParsedName{author.given, author.family, "", false};
-            std::string key = names::name_key(parsed);
+            if (!parsed.collaboration) parsed.collaboration = names::parse(author.name).collaboration;
             std::optional<std::string> orcid;
             if (!author.orcid.empty()) {
                 orcid = ids::normalize_orcid(author.orcid);
                 if (!orcid)
-                    summary_.warnings.push_back(fmt::format("{}: author {}: ignored invalid ORCID '{}'",
-                                                            where(r), position, author.orcid));
+                    summary_.warnings.push_back(
+                        fmt::format("{}: author {}: ignored invalid ORCID '{}'", context, position, author.orcid));
             }
-            // A collaboration is credited on the work but is nobody's profile.
+            // A collaboration is credited on the work but is nobody's profile: no name block.
+            std::string block = parsed.collaboration ? "" : names::block_key(parsed);
             std::optional<std::int64_t> person;
-            if (!parsed.collaboration) person = person_for(author, parsed, key, orcid);
+            if (auto it = previous.find(block); it != previous.end()) person = it->second;
             insert.bind(1, work)
                 .bind(2, position)
                 .bind(3, author.name)
                 .bind_text_or_null(4, parsed.given)
                 .bind_text_or_null(5, parsed.family)
-                .bind(6, key)
-                .bind(7, names::block_key(parsed))
+                .bind(6, names::name_key(parsed))
+                .bind(7, block)
                 .bind(8, orcid)
                 .bind(9, person)
                 .run();
             std::int64_t authorship = db_.last_insert_id();
+            if (!block.empty()) touched_.insert(block);
             int index = 0;
             for (const auto& printed : author.affiliations)
-                affiliation.bind(1, authorship)
-                    .bind(2, index++)
-                    .bind(3, printed)
-                    .bind(4, institution_for(printed))
-                    .run();
+                affiliation.bind(1, authorship).bind(2, index++).bind(3, printed).bind(4, institution_for(printed)).run();
             note_provenance("authorship", authorship, r.source_id);
+        }
+        db_.cached("INSERT OR REPLACE INTO work_field_sources (work_id, field, source) VALUES (?1, 'authors', ?2)")
+            .bind(1, work)
+            .bind(2, source_)
+            .run();
+    }
+
+    void store_person(const sdk::PersonRecord& p) {
+        std::string context = p.source_id.empty() ? fmt::format("record {}", summary_.records)
+                                                  : fmt::format("record {} ({})", summary_.records, p.source_id);
+        auto orcid = ids::normalize_orcid(p.orcid);
+        if (!orcid) throw Error(fmt::format("{}: field orcid: invalid ORCID '{}'", context, p.orcid));
+        std::string name = !p.credit_name.empty() ? p.credit_name
+                           : p.given.empty()      ? p.family
+                                                  : p.family.empty() ? p.given : p.given + " " + p.family;
+        if (name.empty()) name = *orcid;
+
+        std::int64_t person;
+        auto& find = db_.cached("SELECT person_id FROM identifiers WHERE scheme = 'orcid' AND value = ?1");
+        find.bind(1, *orcid);
+        if (find.step() && !find.is_null(0)) {
+            person = find.integer(0);
+            find.reset();
+        } else {
+            find.reset();
+            db_.cached("INSERT INTO people (display_name, name_key) VALUES (?1, ?2)")
+                .bind(1, name)
+                .bind(2, names::name_key(names::parse(name)))
+                .run();
+            person = db_.last_insert_id();
+            ++summary_.people_new;
+            db_.cached("INSERT INTO identifiers (scheme, value, person_id) VALUES ('orcid', ?1, ?2)")
+                .bind(1, *orcid)
+                .bind(2, person)
+                .run();
+        }
+        // The person's own account of their name is what their profile shows.
+        db_.cached("UPDATE people SET display_name = ?2, name_key = ?3 WHERE id = ?1")
+            .bind(1, person)
+            .bind(2, name)
+            .bind(3, names::name_key(names::parse(name)))
+            .run();
+        std::vector<std::string> profile_names{name};
+        if (!p.given.empty() && !p.family.empty()) profile_names.push_back(p.given + " " + p.family);
+        profile_names.insert(profile_names.end(), p.other_names.begin(), p.other_names.end());
+        std::set<std::string> blocks;
+        auto& add_name = db_.cached(
+            "INSERT INTO person_names (person_id, name, name_key, block_key, origin) VALUES (?1, ?2, ?3, ?4, 'profile') "
+            "ON CONFLICT DO UPDATE SET origin = 'profile'");
+        std::vector<names::ParsedName> parsed_names;
+        for (const auto& n : profile_names) {
+            auto parsed = (n == p.given + " " + p.family) ? names::ParsedName{p.given, p.family, "", false}
+                                                           : names::parse(n);
+            parsed_names.push_back(parsed);
+            blocks.insert(names::block_key(parsed));
+            add_name.bind(1, person).bind(2, n).bind(3, names::name_key(parsed)).bind(4, names::block_key(parsed)).run();
+        }
+        auto& keyword = db_.cached("INSERT OR IGNORE INTO person_keywords (person_id, keyword) VALUES (?1, ?2)");
+        for (const auto& k : p.keywords) keyword.bind(1, person).bind(2, k).run();
+        store_affiliations(person, p.employments, "employment");
+        store_affiliations(person, p.educations, "education");
+        note_provenance("person", person, p.source_id.empty() ? "https://orcid.org/" + *orcid : p.source_id);
+
+        for (std::size_t i = 0; i < p.works.size(); ++i) {
+            const auto& w = p.works[i];
+            std::int64_t work = store_work(w, fmt::format("{}: work {}", context, i + 1));
+            link_author(work, person, *orcid, name, parsed_names, blocks, context);
+        }
+    }
+
+    // The person's ORCID goes on their authorship of the work: the author whose name can be
+    // theirs. A work with no author list gets one authorship for them.
+    void link_author(std::int64_t work, std::int64_t person, const std::string& orcid, const std::string& name,
+                     const std::vector<names::ParsedName>& parsed_names, const std::set<std::string>& blocks,
+                     const std::string& context) {
+        auto& stmt = db_.cached("SELECT id, block_key, coalesce(given, ''), coalesce(orcid, '') FROM authorships "
+                                "WHERE work_id = ?1 ORDER BY position");
+        std::optional<std::int64_t> match;
+        std::size_t authors = 0;
+        for (stmt.bind(1, work); stmt.step();) {
+            ++authors;
+            if (match || !blocks.count(stmt.text(1))) continue;
+            if (!stmt.text(3).empty() && stmt.text(3) != orcid) continue;
+            for (const auto& n : parsed_names)
+                if (names::block_key(n) == stmt.text(1) && names::given_names_compatible(n.given, stmt.text(2))) {
+                    match = stmt.integer(0);
+                    touched_.insert(stmt.text(1));
+                    break;
+                }
+        }
+        if (match) {
+            db_.cached("UPDATE authorships SET orcid = ?2 WHERE id = ?1").bind(1, *match).bind(2, orcid).run();
+            return;
+        }
+        if (authors > 0) {
+            summary_.warnings.push_back(fmt::format(
+                "{}: {} lists w:{} but none of its authors has a name that can be theirs", context, orcid, work));
+            return;
+        }
+        auto parsed = names::parse(name);
+        db_.cached(R"sql(
+INSERT INTO authorships (work_id, position, printed_name, given, family, name_key, block_key, orcid, person_id)
+VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql")
+            .bind(1, work)
+            .bind(2, name)
+            .bind_text_or_null(3, parsed.given)
+            .bind_text_or_null(4, parsed.family)
+            .bind(5, names::name_key(parsed))
+            .bind(6, names::block_key(parsed))
+            .bind(7, orcid)
+            .bind(8, person)
+            .run();
+        touched_.insert(names::block_key(parsed));
+    }
+
+    void store_affiliations(std::int64_t person, const std::vector<sdk::Affiliation>& list, const char* kind) {
+        auto& add = db_.cached(R"sql(
+INSERT OR IGNORE INTO person_affiliations (person_id, institution_id, kind, department, role, start_date, end_date)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))sql");
+        auto& org_id = db_.cached(
+            "INSERT INTO identifiers (scheme, value, institution_id) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
+        for (const auto& a : list) {
+            if (a.organization.empty()) continue;
+            std::int64_t institution = institution_for(a.organization);
+            for (const auto& id : a.org_ids) org_id.bind(1, id.scheme).bind(2, id.value).bind(3, institution).run();
+            add.bind(1, person)
+                .bind(2, institution)
+                .bind(3, kind)
+                .bind(4, a.department)
+                .bind(5, a.role)
+                .bind(6, a.start_date)
+                .bind(7, a.end_date)
+                .run();
         }
     }
 
@@ -315,6 +527,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING)sql")
     std::int64_t run_;
     std::string fetched_at_;
     ImportSummary& summary_;
+    std::set<std::string> touched_;
 };
 
 }  // namespace
@@ -337,6 +550,8 @@ ImportSummary import_file(Database& db, sdk::SourcePlugin& source, const std::st
     sdk::Status status = source.read(request, in, writer);
     if (in.failed()) throw Error(fmt::format("{}: read error", summary.input));
     if (!status) throw Error(fmt::format("{}: {}: {}", source_name, summary.input, status.message));
+    // The people behind every name this input touched are worked out again, in this batch.
+    summary.people_new += resolve_blocks(db, writer.touched_blocks()).people_new;
 
     db.cached(R"sql(
 UPDATE import_runs SET finished_at = ?2, status = 'ok', records_read = ?3, works_new = ?4,

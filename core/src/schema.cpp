@@ -32,6 +32,7 @@ CREATE TABLE import_runs (
 CREATE TABLE works (
   id INTEGER PRIMARY KEY,
   title TEXT NOT NULL,
+  title_key TEXT NOT NULL DEFAULT '',  -- folded title, for matching works that share no identifier
   abstract TEXT,
   type TEXT,
   date TEXT,
@@ -41,6 +42,15 @@ CREATE TABLE works (
   comment TEXT,
   primary_category TEXT
 );
+CREATE INDEX works_by_title_key ON works(title_key);
+
+-- Which source gave each field its current value.
+CREATE TABLE work_field_sources (
+  work_id INTEGER NOT NULL REFERENCES works(id) ON DELETE CASCADE,
+  field TEXT NOT NULL,
+  source TEXT NOT NULL,
+  PRIMARY KEY (work_id, field)
+) WITHOUT ROWID;
 
 CREATE TABLE people (
   id INTEGER PRIMARY KEY,
@@ -50,11 +60,14 @@ CREATE TABLE people (
 );
 CREATE INDEX people_by_name_key ON people(name_key);
 
+-- Names a person goes by: printed on their works ('authorship', rebuilt by resolution) or
+-- given by their own profile ('profile').
 CREATE TABLE person_names (
   person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
   name TEXT NOT NULL,
   name_key TEXT NOT NULL,
   block_key TEXT NOT NULL,
+  origin TEXT NOT NULL CHECK (origin IN ('authorship', 'profile')),
   PRIMARY KEY (person_id, name)
 );
 CREATE INDEX person_names_by_block ON person_names(block_key);
@@ -64,6 +77,24 @@ CREATE TABLE institutions (
   name TEXT NOT NULL,
   name_key TEXT NOT NULL UNIQUE
 );
+
+-- Employments and educations a person lists (ORCID).
+CREATE TABLE person_affiliations (
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  institution_id INTEGER NOT NULL REFERENCES institutions(id),
+  kind TEXT NOT NULL CHECK (kind IN ('employment', 'education')),
+  department TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL DEFAULT '',
+  start_date TEXT NOT NULL DEFAULT '',
+  end_date TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (person_id, institution_id, kind, department, role, start_date)
+) WITHOUT ROWID;
+
+CREATE TABLE person_keywords (
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  keyword TEXT NOT NULL,
+  PRIMARY KEY (person_id, keyword)
+) WITHOUT ROWID;
 
 -- One table for every identifier; each names exactly one owner.
 CREATE TABLE identifiers (
@@ -89,6 +120,11 @@ CREATE TABLE authorships (
   block_key TEXT NOT NULL,
   orcid TEXT,
   person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+  -- How the resolver attributed it: 'alone', 'evidence', 'orcid', 'assertion'; with what
+  -- confidence (0..1) and which evidence (JSON).
+  reason TEXT,
+  confidence REAL,
+  evidence TEXT,
   UNIQUE (work_id, position)
 );
 CREATE INDEX authorships_by_person ON authorships(person_id);
@@ -149,14 +185,16 @@ CREATE TABLE invitations (
   accepted_at TEXT
 );
 
--- User assertions about identity, keyed by stable work ids so they survive re-import.
--- Append-only: corrections are new rows, never edits.
+-- User assertions about identity. Members are authorship keys, "<work key>|<name block>"
+-- (e.g. "arxiv:2106.06224|zheng b"), stable across re-import. 'same-person': all members
+-- are one person; 'different-person': no member is the same person as any of `others`.
+-- Append-only: a correction is a new row; the latest assertion wins a conflict.
 CREATE TABLE assertions (
   id INTEGER PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('same-person', 'different-person', 'claim', 'disown')),
-  subject TEXT NOT NULL,
-  object TEXT NOT NULL,
-  note TEXT,
+  kind TEXT NOT NULL CHECK (kind IN ('same-person', 'different-person')),
+  members TEXT NOT NULL,
+  others TEXT NOT NULL DEFAULT '[]',
+  command TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
 CREATE TRIGGER assertions_no_update BEFORE UPDATE ON assertions

@@ -16,6 +16,7 @@ using bzpeer::arxiv::FeedInfo;
 using bzpeer::arxiv::read_atom;
 using bzpeer::sdk::AuthorRecord;
 using bzpeer::sdk::Identifier;
+using bzpeer::sdk::PersonRecord;
 using bzpeer::sdk::RecordSink;
 using bzpeer::sdk::Status;
 using bzpeer::sdk::WorkRecord;
@@ -32,6 +33,7 @@ public:
         works.push_back(std::move(record));
         return Status::success();
     }
+    Status person(PersonRecord&&) override { return Status::error("an Atom feed holds no person records"); }
 };
 
 // Stops the read after `limit` records, as a host would on a store failure.
@@ -43,6 +45,7 @@ public:
         if (++received > limit_) return Status::error("store is full");
         return Status::success();
     }
+    Status person(PersonRecord&&) override { return Status::error("unexpected person record"); }
 
 private:
     std::size_t limit_;

@@ -111,9 +111,9 @@ TEST_F(StoreTest, IdentifiersAreUniquePerSchemeAndValue) {
 TEST_F(StoreTest, TheAssertionLedgerIsAppendOnly) {
     auto db = Database::open(dir_ / "a.db", true);
     db.exec(
-        "INSERT INTO assertions (kind, subject, object, created_at) VALUES ('disown', 'arxiv:2106.06224', "
-        "'p:1', 'now')");
-    EXPECT_THROW(db.exec("UPDATE assertions SET object = 'p:2'"), Error);
+        "INSERT INTO assertions (kind, members, others, command, created_at) "
+        "VALUES ('different-person', '[\"arxiv:2106.06224|zheng b\"]', '[]', 'works disown', 'now')");
+    EXPECT_THROW(db.exec("UPDATE assertions SET others = '[]'"), Error);
     EXPECT_THROW(db.exec("DELETE FROM assertions"), Error);
     EXPECT_EQ(db.scalar("SELECT count(*) FROM assertions"), 1);
 }

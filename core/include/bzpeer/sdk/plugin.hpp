@@ -16,7 +16,7 @@
 namespace bzpeer::sdk {
 
 // Bump on any change to a type in this SDK.
-inline constexpr std::uint32_t kApiVersion = 1;
+inline constexpr std::uint32_t kApiVersion = 2;
 
 #define BZPEER_SDK_STR2(x) #x
 #define BZPEER_SDK_STR(x) BZPEER_SDK_STR2(x)
@@ -59,6 +59,7 @@ public:
     virtual ~RecordSink() = default;
     // An error status stops the read; the plugin returns it unchanged.
     virtual Status work(WorkRecord&& record) = 0;
+    virtual Status person(PersonRecord&& record) = 0;
 };
 
 struct ReadRequest {

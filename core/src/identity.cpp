@@ -1,0 +1,592 @@
+#include "bzpeer/identity.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <unordered_map>
+
+#include "bzpeer/error.hpp"
+#include "bzpeer/ids.hpp"
+#include "bzpeer/names.hpp"
+#include "json_text.hpp"
+
+namespace bzpeer {
+
+namespace {
+
+std::string utc_now() {
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(
+                                                    std::chrono::system_clock::now())));
+}
+
+struct BlockData {
+    std::vector<resolver::Mention> mentions;
+    std::vector<std::string> keys;          // authorship keys, per mention
+    std::vector<std::string> printed;       // printed names, per mention
+    std::vector<std::int64_t> previous;     // person id before, 0 when none
+};
+
+BlockData load_block(Database& db, const std::string& block) {
+    BlockData data;
+    auto& stmt = db.cached(R"sql(
+SELECT a.id, a.work_id, coalesce(a.given, ''), coalesce(a.orcid, ''), coalesce(w.year, 0),
+       coalesce(w.title, ''), coalesce(w.abstract, ''), coalesce(w.venue, w.journal_ref, ''),
+       a.printed_name, coalesce(a.person_id, 0)
+FROM authorships a JOIN works w ON w.id = a.work_id WHERE a.block_key = ?1 ORDER BY a.id)sql");
+    auto& coauthors = db.cached(
+        "SELECT block_key FROM authorships WHERE work_id = ?1 AND id <> ?2 AND block_key <> '' ORDER BY position");
+    auto& topics = db.cached(
+        "SELECT t.code FROM work_topics wt JOIN topics t ON t.id = wt.topic_id WHERE wt.work_id = ?1 "
+        "ORDER BY wt.position");
+    auto& affiliations = db.cached("SELECT printed FROM authorship_affiliations WHERE authorship_id = ?1");
+    std::unordered_map<std::int64_t, std::string> work_keys;
+    for (stmt.bind(1, block); stmt.step();) {
+        resolver::Mention m;
+        m.id = stmt.integer(0);
+        m.work = stmt.integer(1);
+        m.given = stmt.text(2);
+        m.orcid = stmt.text(3);
+        m.year = static_cast<int>(stmt.integer(4));
+        m.words = resolver::content_words(stmt.text(5) + " " + stmt.text(6));
+        m.venue = names::fold(stmt.text(7));
+        data.printed.push_back(stmt.text(8));
+        data.previous.push_back(stmt.integer(9));
+        data.mentions.push_back(std::move(m));
+    }
+    stmt.reset();
+    for (auto& m : data.mentions) {
+        for (coauthors.bind(1, m.work).bind(2, m.id); coauthors.step();) m.coauthors.push_back(coauthors.text(0));
+        for (topics.bind(1, m.work); topics.step();) m.categories.push_back(topics.text(0));
+        for (affiliations.bind(1, m.id); affiliations.step();) m.affiliations.push_back(names::fold(affiliations.text(0)));
+        auto [it, added] = work_keys.try_emplace(m.work);
+        if (added) it->second = work_key(db, m.work);
+        data.keys.push_back(it->second + "|" + block);
+    }
+    return data;
+}
+
+struct Assertion {
+    std::string kind;
+    std::vector<std::string> members, others;
+};
+
+std::vector<Assertion> load_assertions(Database& db) {
+    std::vector<Assertion> out;
+    auto& stmt = db.cached("SELECT kind, members, others FROM assertions ORDER BY id");
+    while (stmt.step())
+        out.push_back({stmt.text(0), json_text::parse_array(stmt.text(1), "assertion members"),
+                       json_text::parse_array(stmt.text(2), "assertion others")});
+    return out;
+}
+
+// The ledger, read latest first so that a later assertion wins over an earlier one it
+// contradicts, turned into the resolver's constraints for one block.
+resolver::Constraints constraints_for(const std::vector<Assertion>& ledger, const BlockData& block) {
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < block.keys.size(); ++i) index.emplace(block.keys[i], i);
+    auto present = [&](const std::vector<std::string>& keys) {
+        std::vector<std::size_t> out;
+        for (const auto& k : keys)
+            if (auto it = index.find(k); it != index.end()) out.push_back(it->second);
+        return out;
+    };
+    std::vector<std::size_t> parent(block.keys.size());
+    for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    auto find = [&](std::size_t x) {
+        while (parent[x] != x) x = parent[x] = parent[parent[x]];
+        return x;
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> different;
+    auto separated = [&](std::size_t a, std::size_t b) {
+        auto ra = find(a), rb = find(b);
+        return std::any_of(different.begin(), different.end(), [&](const auto& d) {
+            auto x = find(d.first), y = find(d.second);
+            return (x == ra && y == rb) || (x == rb && y == ra);
+        });
+    };
+    for (auto it = ledger.rbegin(); it != ledger.rend(); ++it) {
+        auto members = present(it->members);
+        if (it->kind == "same-person") {
+            for (std::size_t k = 1; k < members.size(); ++k)
+                if (find(members[0]) != find(members[k]) && !separated(members[0], members[k]))
+                    parent[find(members[k])] = find(members[0]);
+        } else {
+            for (auto a : members)
+                for (auto b : present(it->others))
+                    if (find(a) != find(b)) different.emplace_back(a, b);
+        }
+    }
+    resolver::Constraints c;
+    std::map<std::size_t, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < parent.size(); ++i) groups[find(i)].push_back(i);
+    for (auto& [root, group] : groups)
+        if (group.size() > 1) c.same.push_back(std::move(group));
+    c.different = std::move(different);
+    return c;
+}
+
+std::string evidence_json(const resolver::Evidence& e) {
+    return fmt::format(
+        R"({{"score":{:.3f},"coauthors":{:.3f},"topics":{:.3f},"words":{:.3f},"venue":{:.3f},"affiliation":{:.3f},)"
+        R"("time":{:.3f},"prior":{:.3f},"shared_coauthors":{},"shared_categories":{},"shared_words":{}}})",
+        e.total(), e.coauthors, e.topics, e.words, e.venue, e.affiliation, e.time, e.prior,
+        json_text::array(e.shared_coauthors), json_text::array(e.shared_categories), json_text::array(e.shared_words));
+}
+
+std::int64_t person_with_orcid(Database& db, const std::string& orcid) {
+    auto& stmt = db.cached("SELECT person_id FROM identifiers WHERE scheme = 'orcid' AND value = ?1");
+    stmt.bind(1, orcid);
+    return stmt.step() && !stmt.is_null(0) ? stmt.integer(0) : 0;
+}
+
+// A person nobody points at any more: no authorship, ORCID, follow or claim.
+bool removable(Database& db, std::int64_t person) {
+    auto& stmt = db.cached(R"sql(
+SELECT NOT EXISTS (SELECT 1 FROM authorships WHERE person_id = ?1)
+   AND NOT EXISTS (SELECT 1 FROM identifiers WHERE person_id = ?1)
+   AND NOT EXISTS (SELECT 1 FROM follows WHERE person_id = ?1)
+   AND NOT EXISTS (SELECT 1 FROM claims WHERE person_id = ?1))sql");
+    stmt.bind(1, person);
+    return stmt.step() && stmt.integer(0) == 1;
+}
+
+// The name a person is shown by: the printed form most works use, preferring full given names.
+std::string display_name(const std::vector<std::string>& printed) {
+    std::map<std::string, int> counts;
+    for (const auto& p : printed) ++counts[p];
+    std::string best;
+    int best_count = -1;
+    for (const auto& [name, n] : counts) {
+        auto given_len = names::parse(name).given.size();
+        auto best_len = best.empty() ? 0 : names::parse(best).given.size();
+        bool full = given_len > 2, best_full = best_len > 2;
+        if (best_count < 0 || full > best_full || (full == best_full && n > best_count)) {
+            best = name;
+            best_count = n;
+        }
+    }
+    return best;
+}
+
+void resolve_one(Database& db, const std::string& block, const std::vector<Assertion>& ledger,
+                 const resolver::Options& options, ResolveSummary& summary) {
+    BlockData data = load_block(db, block);
+    const std::size_t n = data.mentions.size();
+    ++summary.blocks;
+    summary.authorships += static_cast<std::int64_t>(n);
+    resolver::Options block_options = options;
+    block_options.common_name = resolver::common_family_name(block);
+    auto result = resolver::resolve(data.mentions, constraints_for(ledger, data), block_options);
+
+    // Map clusters to people: an ORCID's owner first, then the person holding most of it before.
+    std::vector<std::int64_t> person_of(result.clusters, 0);
+    std::set<std::int64_t> taken;
+    for (std::size_t i = 0; i < n; ++i) {
+        int c = result.cluster[i];
+        if (person_of[c] || data.mentions[i].orcid.empty()) continue;
+        if (auto p = person_with_orcid(db, data.mentions[i].orcid); p && !taken.count(p)) {
+            person_of[c] = p;
+            taken.insert(p);
+        }
+    }
+    std::map<std::pair<int, std::int64_t>, int> overlap;
+    for (std::size_t i = 0; i < n; ++i)
+        if (data.previous[i]) ++overlap[{result.cluster[i], data.previous[i]}];
+    std::vector<std::tuple<int, int, std::int64_t>> ranked;  // count, cluster, person
+    for (const auto& [key, count] : overlap) ranked.emplace_back(count, key.first, key.second);
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b) : std::get<2>(a) < std::get<2>(b);
+    });
+    for (const auto& [count, cluster, person] : ranked) {
+        if (person_of[cluster] || taken.count(person)) continue;
+        person_of[cluster] = person;
+        taken.insert(person);
+    }
+
+    std::vector<std::vector<std::string>> printed(result.clusters);
+    for (std::size_t i = 0; i < n; ++i) printed[result.cluster[i]].push_back(data.printed[i]);
+    for (int c = 0; c < result.clusters; ++c) {
+        if (person_of[c]) continue;
+        std::string name = display_name(printed[c]);
+        db.cached("INSERT INTO people (display_name, name_key) VALUES (?1, ?2)")
+            .bind(1, name)
+            .bind(2, names::name_key(names::parse(name)))
+            .run();
+        person_of[c] = db.last_insert_id();
+        ++summary.people_new;
+    }
+
+    auto& update = db.cached(
+        "UPDATE authorships SET person_id = ?2, reason = ?3, confidence = ?4, evidence = ?5 WHERE id = ?1");
+    for (std::size_t i = 0; i < n; ++i) {
+        update.bind(1, data.mentions[i].id)
+            .bind(2, person_of[result.cluster[i]])
+            .bind(3, result.reason[i])
+            .bind(4, result.confidence[i])
+            .bind_text_or_null(5, result.reason[i] == "evidence" ? evidence_json(result.evidence[i]) : "")
+            .run();
+    }
+
+    std::set<std::int64_t> involved(taken.begin(), taken.end());
+    for (auto p : person_of) involved.insert(p);
+    for (auto p : data.previous)
+        if (p) involved.insert(p);
+    auto& clear_names = db.cached("DELETE FROM person_names WHERE person_id = ?1 AND origin = 'authorship'");
+    auto& add_name = db.cached(
+        "INSERT INTO person_names (person_id, name, name_key, block_key, origin) VALUES (?1, ?2, ?3, ?4, "
+        "'authorship') ON CONFLICT DO NOTHING");
+    auto& rename = db.cached(
+        "UPDATE people SET display_name = ?2, name_key = ?3 WHERE id = ?1 AND NOT EXISTS "
+        "(SELECT 1 FROM person_names WHERE person_id = ?1 AND origin = 'profile')");
+    for (auto p : involved) clear_names.bind(1, p).run();
+    for (int c = 0; c < result.clusters; ++c) {
+        std::int64_t p = person_of[c];
+        std::set<std::string> distinct(printed[c].begin(), printed[c].end());
+        for (const auto& name : distinct) {
+            auto parsed = names::parse(name);
+            add_name.bind(1, p).bind(2, name).bind(3, names::name_key(parsed)).bind(4, names::block_key(parsed)).run();
+        }
+        std::string shown = display_name(printed[c]);
+        rename.bind(1, p).bind(2, shown).bind(3, names::name_key(names::parse(shown))).run();
+    }
+    for (auto p : involved) {
+        if (std::find(person_of.begin(), person_of.end(), p) != person_of.end()) continue;
+        if (removable(db, p)) {
+            db.cached("DELETE FROM people WHERE id = ?1").bind(1, p).run();
+            ++summary.people_removed;
+        }
+    }
+    summary.people += result.clusters;
+}
+
+std::vector<std::string> authorship_keys_of(Database& db, std::int64_t person) {
+    std::vector<std::string> keys;
+    auto& stmt = db.cached("SELECT work_id, block_key FROM authorships WHERE person_id = ?1 ORDER BY work_id");
+    std::vector<std::pair<std::int64_t, std::string>> rows;
+    for (stmt.bind(1, person); stmt.step();) rows.emplace_back(stmt.integer(0), stmt.text(1));
+    for (const auto& [work, block] : rows) keys.push_back(work_key(db, work) + "|" + block);
+    return keys;
+}
+
+std::set<std::string> blocks_of(Database& db, std::int64_t person) {
+    std::set<std::string> blocks;
+    auto& stmt = db.cached("SELECT DISTINCT block_key FROM authorships WHERE person_id = ?1");
+    for (stmt.bind(1, person); stmt.step();) blocks.insert(stmt.text(0));
+    return blocks;
+}
+
+std::string block_of_keys(const std::vector<std::string>& keys) {
+    return keys.empty() ? std::string() : keys.front().substr(keys.front().find('|') + 1);
+}
+
+void append_assertion(Database& db, const std::string& kind, const std::vector<std::string>& members,
+                      const std::vector<std::string>& others, const std::string& command) {
+    db.cached("INSERT INTO assertions (kind, members, others, command, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(1, kind)
+        .bind(2, json_text::array(members))
+        .bind(3, json_text::array(others))
+        .bind(4, command)
+        .bind(5, utc_now())
+        .run();
+}
+
+// The authorship of `work` that can be `person`'s: in one of the person's name blocks.
+std::string authorship_key_for(Database& db, std::int64_t work, std::int64_t person) {
+    auto blocks = blocks_of(db, person);
+    auto& stmt = db.cached("SELECT block_key FROM authorships WHERE work_id = ?1 ORDER BY position");
+    for (stmt.bind(1, work); stmt.step();)
+        if (blocks.count(stmt.text(0))) return work_key(db, work) + "|" + stmt.text(0);
+    throw not_found(fmt::format("w:{} has no author whose name can be p:{}'s", work, person));
+}
+
+void run_in_transaction(Database& db, const std::function<void()>& body) {
+    Transaction tx(db);
+    body();
+    tx.commit();
+}
+
+}  // namespace
+
+std::string work_key(Database& db, std::int64_t work) {
+    auto& stmt = db.cached(
+        "SELECT scheme, value FROM identifiers WHERE work_id = ?1 AND scheme IN ('arxiv', 'doi') ORDER BY scheme");
+    stmt.bind(1, work);
+    if (stmt.step()) return stmt.text(0) + ":" + stmt.text(1);
+    return fmt::format("w:{}", work);
+}
+
+std::int64_t resolve_work(Database& db, std::string_view reference) {
+    auto lookup = [&](const char* scheme, const std::string& value) -> std::int64_t {
+        auto& stmt = db.cached("SELECT work_id FROM identifiers WHERE scheme = ?1 AND value = ?2");
+        stmt.bind(1, scheme).bind(2, value);
+        return stmt.step() && !stmt.is_null(0) ? stmt.integer(0) : 0;
+    };
+    std::int64_t id = 0;
+    if (reference.starts_with("w:")) {
+        auto digits = std::string(reference.substr(2));
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
+            throw usage_error(fmt::format("'{}' is not a work id (expected w:NUMBER)", reference));
+        id = std::stoll(digits);
+        if (!db.prepare(fmt::format("SELECT 1 FROM works WHERE id = {}", id)).step()) id = 0;
+    } else if (auto doi = ids::normalize_doi(reference)) {
+        id = lookup("doi", *doi);
+    } else if (auto arxiv = ids::parse_arxiv(reference)) {
+        id = lookup("arxiv", arxiv->id);
+    } else {
+        throw usage_error(fmt::format("'{}' is not a work reference (w:N, an arXiv id or a DOI)", reference));
+    }
+    if (!id) throw not_found(fmt::format("no work {}", reference));
+    return id;
+}
+
+ResolveSummary resolve_blocks(Database& db, const std::set<std::string>& blocks, const resolver::Options& options) {
+    ResolveSummary summary;
+    auto ledger = load_assertions(db);
+    for (const auto& block : blocks)
+        if (!block.empty()) resolve_one(db, block, ledger, options, summary);
+    return summary;
+}
+
+BlockClustering cluster_block(Database& db, const std::string& block, const resolver::Options& options) {
+    BlockData data = load_block(db, block);
+    resolver::Options block_options = options;
+    block_options.common_name = resolver::common_family_name(block);
+    auto result = resolver::resolve(data.mentions, constraints_for(load_assertions(db), data), block_options);
+    BlockClustering out;
+    for (std::size_t i = 0; i < data.mentions.size(); ++i) {
+        out.authorships.push_back(data.mentions[i].id);
+        out.cluster.push_back(result.cluster[i]);
+        out.orcid.push_back(data.mentions[i].orcid);
+    }
+    return out;
+}
+
+ResolveSummary resolve_all(Database& db) {
+    std::set<std::string> blocks;
+    auto stmt = db.prepare("SELECT DISTINCT block_key FROM authorships WHERE block_key <> ''");
+    while (stmt.step()) blocks.insert(stmt.text(0));
+    ResolveSummary summary;
+    run_in_transaction(db, [&] { summary = resolve_blocks(db, blocks); });
+    return summary;
+}
+
+void merge_people(Database& db, std::int64_t person, std::int64_t other) {
+    if (person == other) throw usage_error(fmt::format("p:{} is already one person", person));
+    run_in_transaction(db, [&] {
+        auto keys = authorship_keys_of(db, person);
+        auto more = authorship_keys_of(db, other);
+        if (keys.empty() || more.empty()) throw not_found("both people need works to be merged");
+        if (block_of_keys(keys) != block_of_keys(more))
+            throw usage_error(fmt::format("p:{} and p:{} are in different name blocks ('{}', '{}'); only people whose "
+                                          "names can match are merged",
+                                          person, other, block_of_keys(keys), block_of_keys(more)));
+        keys.insert(keys.end(), more.begin(), more.end());
+        append_assertion(db, "same-person", keys, {}, fmt::format("people merge p:{} p:{}", person, other));
+        resolve_blocks(db, {block_of_keys(keys)});
+    });
+}
+
+std::int64_t split_person(Database& db, std::int64_t person, const std::vector<std::int64_t>& works) {
+    std::int64_t result = 0;
+    run_in_transaction(db, [&] {
+        std::vector<std::string> moved, kept;
+        std::set<std::int64_t> chosen(works.begin(), works.end());
+        auto& stmt = db.cached("SELECT work_id, block_key FROM authorships WHERE person_id = ?1 ORDER BY work_id");
+        std::vector<std::pair<std::int64_t, std::string>> rows;
+        for (stmt.bind(1, person); stmt.step();) rows.emplace_back(stmt.integer(0), stmt.text(1));
+        for (const auto& [work, block] : rows)
+            (chosen.erase(work) ? moved : kept).push_back(work_key(db, work) + "|" + block);
+        if (!chosen.empty()) throw not_found(fmt::format("w:{} is not on p:{}'s profile", *chosen.begin(), person));
+        if (kept.empty()) throw usage_error("a split must leave at least one work with the person");
+        std::string command = fmt::format("people split p:{}", person);
+        append_assertion(db, "same-person", moved, {}, command);
+        append_assertion(db, "different-person", moved, kept, command);
+        resolve_blocks(db, {block_of_keys(moved)});
+        auto& who = db.cached(
+            "SELECT a.person_id FROM authorships a WHERE a.work_id = ?1 AND a.block_key = ?2");
+        who.bind(1, *works.begin()).bind(2, block_of_keys(moved));
+        if (who.step()) result = who.integer(0);
+    });
+    return result;
+}
+
+void disown_work(Database& db, std::int64_t work, std::int64_t person) {
+    run_in_transaction(db, [&] {
+        auto keys = authorship_keys_of(db, person);
+        std::string key = work_key(db, work) + "|" + block_of_keys(keys);
+        auto it = std::find(keys.begin(), keys.end(), key);
+        if (it == keys.end()) throw not_found(fmt::format("w:{} is not on p:{}'s profile", work, person));
+        keys.erase(it);
+        append_assertion(db, "different-person", {key}, keys, fmt::format("works disown w:{} --from p:{}", work, person));
+        resolve_blocks(db, {block_of_keys({key})});
+    });
+}
+
+void claim_work(Database& db, std::int64_t work, std::int64_t person) {
+    run_in_transaction(db, [&] {
+        auto keys = authorship_keys_of(db, person);
+        std::string key = authorship_key_for(db, work, person);
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) return;  // already there
+        keys.insert(keys.begin(), key);
+        append_assertion(db, "same-person", keys, {}, fmt::format("works claim w:{} --for p:{}", work, person));
+        resolve_blocks(db, {block_of_keys(keys)});
+    });
+}
+
+sdk::Document ledger_report(Database& db) {
+    sdk::Document doc;
+    doc.kind = "table";
+    doc.title = "Assertion ledger";
+    doc.data = sdk::Value::array();
+    sdk::Block rows;
+    rows.type = sdk::Block::Type::table;
+    rows.table.columns = {"id", "kind", "command", "members", "others", "created"};
+    auto stmt = db.prepare("SELECT id, kind, members, others, command, created_at FROM assertions ORDER BY id");
+    while (stmt.step()) {
+        auto members = json_text::parse_array(stmt.text(2), "assertion members");
+        auto others = json_text::parse_array(stmt.text(3), "assertion others");
+        sdk::Value item = sdk::Value::object();
+        item.set("kind", stmt.text(1));
+        sdk::Value m = sdk::Value::array(), o = sdk::Value::array();
+        for (const auto& k : members) m.push(k);
+        for (const auto& k : others) o.push(k);
+        item.set("members", std::move(m));
+        item.set("others", std::move(o));
+        item.set("command", stmt.text(4));
+        item.set("created_at", stmt.text(5));
+        doc.data.push(std::move(item));
+        rows.table.rows.push_back({std::to_string(stmt.integer(0)), stmt.text(1), stmt.text(4),
+                                   std::to_string(members.size()), std::to_string(others.size()), stmt.text(5)});
+    }
+    doc.blocks.push_back(std::move(rows));
+    return doc;
+}
+
+std::int64_t import_ledger(Database& db, std::string_view json, const std::string& name) {
+    simdjson::dom::parser parser;
+    simdjson::padded_string padded(json);
+    simdjson::dom::array items;
+    if (auto error = parser.parse(padded).get_array().get(items))
+        throw Error(fmt::format("{}: not a ledger export (a JSON array): {}", name, simdjson::error_message(error)));
+    std::int64_t added = 0;
+    run_in_transaction(db, [&] {
+        std::set<std::string> blocks;
+        std::size_t index = 0;
+        for (auto item : items) {
+            ++index;
+            std::string_view kind, command = "ledger import", created;
+            simdjson::dom::array members, others;
+            if (item["kind"].get_string().get(kind) || item["members"].get_array().get(members))
+                throw Error(fmt::format("{}: entry {}: needs \"kind\" and \"members\"", name, index));
+            if (kind != "same-person" && kind != "different-person")
+                throw Error(fmt::format("{}: entry {}: field kind: unknown kind '{}'", name, index, kind));
+            auto strings = [&](simdjson::dom::array array, const char* field) {
+                std::vector<std::string> out;
+                for (auto v : array) {
+                    std::string_view s;
+                    if (v.get_string().get(s) || s.find('|') == std::string_view::npos)
+                        throw Error(fmt::format("{}: entry {}: field {}: expected authorship keys (work|block)", name,
+                                                index, field));
+                    out.emplace_back(s);
+                }
+                return out;
+            };
+            auto m = strings(members, "members");
+            std::vector<std::string> o;
+            if (item["others"].get_array().get(others) == simdjson::SUCCESS) o = strings(others, "others");
+            if (item["command"].get_string().get(command)) command = "ledger import";
+            if (item["created_at"].get_string().get(created)) created = {};
+            auto& exists = db.cached(
+                "SELECT 1 FROM assertions WHERE kind = ?1 AND members = ?2 AND others = ?3 AND created_at = ?4");
+            exists.bind(1, kind).bind(2, json_text::array(m)).bind(3, json_text::array(o)).bind(4, created);
+            if (exists.step()) continue;
+            db.cached("INSERT INTO assertions (kind, members, others, command, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .bind(1, kind)
+                .bind(2, json_text::array(m))
+                .bind(3, json_text::array(o))
+                .bind(4, command)
+                .bind(5, created.empty() ? utc_now() : std::string(created))
+                .run();
+            ++added;
+            for (const auto& k : m) blocks.insert(k.substr(k.find('|') + 1));
+        }
+        resolve_blocks(db, blocks);
+    });
+    return added;
+}
+
+sdk::Document explain_attribution(Database& db, std::int64_t work, std::int64_t person) {
+    auto& stmt = db.cached(
+        "SELECT printed_name, position, reason, confidence, evidence FROM authorships WHERE work_id = ?1 AND "
+        "person_id = ?2");
+    stmt.bind(1, work).bind(2, person);
+    if (!stmt.step()) throw not_found(fmt::format("w:{} is not on p:{}'s profile", work, person));
+    std::string printed = stmt.text(0), reason = stmt.text(2), evidence = stmt.text(4);
+    std::int64_t position = stmt.integer(1);
+    double confidence = stmt.is_null(3) ? 1.0 : stmt.real(3);
+    stmt.reset();
+
+    sdk::Document doc;
+    doc.kind = "report";
+    doc.title = fmt::format("Why w:{} is on p:{}'s profile", work, person);
+    doc.data = sdk::Value::object();
+    doc.data.set("work", fmt::format("w:{}", work));
+    doc.data.set("person", fmt::format("p:{}", person));
+    doc.data.set("printed_name", printed);
+    doc.data.set("author_position", position);
+    doc.data.set("reason", reason);
+    doc.data.set("confidence", confidence);
+    sdk::Block heading;
+    heading.type = sdk::Block::Type::heading;
+    heading.text = doc.title;
+    doc.blocks.push_back(heading);
+    sdk::Block fields;
+    fields.type = sdk::Block::Type::fields;
+    fields.fields = {{"Printed as", fmt::format("{} (author {})", printed, position)},
+                     {"Attributed by", reason},
+                     {"Confidence", fmt::format("{:.2f}", confidence)}};
+    static const std::map<std::string, std::string> meaning = {
+        {"alone", "no other work of this name block is this person's; the work stands on its own"},
+        {"orcid", "the authorship carries the person's ORCID"},
+        {"assertion", "a correction in the ledger says so"},
+        {"evidence", "joined to the person's other works by the evidence below"}};
+    if (auto it = meaning.find(reason); it != meaning.end()) fields.fields.emplace_back("Meaning", it->second);
+    if (!evidence.empty()) {
+        simdjson::dom::parser parser;
+        simdjson::padded_string padded(evidence);
+        simdjson::dom::object e;
+        if (parser.parse(padded).get_object().get(e) == simdjson::SUCCESS) {
+            sdk::Value ev = sdk::Value::object();
+            for (auto [key, value] : e) {
+                double number;
+                simdjson::dom::array list;
+                if (value.get_double().get(number) == simdjson::SUCCESS) {
+                    ev.set(std::string(key), number);
+                    fields.fields.emplace_back(std::string(key), fmt::format("{:+.2f}", number));
+                } else if (value.get_array().get(list) == simdjson::SUCCESS) {
+                    sdk::Value items = sdk::Value::array();
+                    std::string joined;
+                    for (auto v : list) {
+                        std::string_view s;
+                        if (v.get_string().get(s) == simdjson::SUCCESS) {
+                            items.push(std::string(s));
+                            joined += (joined.empty() ? "" : ", ") + std::string(s);
+                        }
+                    }
+                    ev.set(std::string(key), std::move(items));
+                    if (!joined.empty()) fields.fields.emplace_back(std::string(key), joined);
+                }
+            }
+            doc.data.set("evidence", std::move(ev));
+        }
+    }
+    doc.blocks.push_back(std::move(fields));
+    return doc;
+}
+
+}  // namespace bzpeer
