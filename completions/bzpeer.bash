@@ -7,7 +7,7 @@ _bzpeer() {
             --coauthors|--config|--db|--file|--for|--format|--from|--output|--plugin-path|--truth|--works|-f|-o) ((i++)); continue ;;
         esac
         case "$path $w" in
-            " init"|" import"|" import arxiv"|" stats"|" works"|" works disown"|" works claim"|" people"|" people merge"|" people split"|" profile"|" resolve"|" explain"|" ledger"|" ledger export"|" ledger import"|" eval"|" plugins"|" plugins list"|" config"|" config path"|" config show"|" config get"|" config set"|" completion"|" manual") path="$path $w" ;;
+            " init"|" import"|" import arxiv"|" import crossref"|" import orcid"|" stats"|" works"|" works disown"|" works claim"|" people"|" people merge"|" people split"|" profile"|" resolve"|" explain"|" ledger"|" ledger export"|" ledger import"|" eval"|" plugins"|" plugins list"|" config"|" config path"|" config show"|" config get"|" config set"|" completion"|" manual") path="$path $w" ;;
         esac
     done
     case $prev in
@@ -18,8 +18,10 @@ _bzpeer() {
     case $path in
         "") words="init import stats works people profile resolve explain ledger eval plugins config completion manual -h --help --version --db --config --plugin-path -f --format -o --output -q --quiet -v --verbose" ;;
         " init") words="-h --help" ;;
-        " import") words="arxiv -h --help" ;;
+        " import") words="arxiv crossref orcid -h --help" ;;
         " import arxiv") words="-h --help --file" ;;
+        " import crossref") words="-h --help --file" ;;
+        " import orcid") words="-h --help --file" ;;
         " stats") words="-h --help" ;;
         " works") words="disown claim -h --help" ;;
         " works disown") words="-h --help --from" ;;

@@ -520,6 +520,42 @@ std::int64_t import_ledger(Database& db, std::string_view json, const std::strin
     return added;
 }
 
+std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std::int64_t person, std::size_t limit) {
+    std::vector<std::vector<std::int64_t>> groups;
+    for (const auto& block : blocks_of(db, person)) {
+        BlockData data = load_block(db, block);
+        std::vector<std::size_t> mine;
+        for (std::size_t i = 0; i < data.mentions.size(); ++i) {
+            auto& stmt = db.cached("SELECT person_id FROM authorships WHERE id = ?1");
+            stmt.bind(1, data.mentions[i].id);
+            if (stmt.step() && stmt.integer(0) == person) mine.push_back(i);
+        }
+        if (mine.size() < 2 || mine.size() > limit) continue;
+        auto options = resolver::options_for(block);
+        std::vector<std::size_t> parent(mine.size());
+        for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+        auto find = [&](std::size_t x) {
+            while (parent[x] != x) x = parent[x] = parent[parent[x]];
+            return x;
+        };
+        for (std::size_t a = 0; a < mine.size(); ++a)
+            for (std::size_t b = a + 1; b < mine.size(); ++b) {
+                if (find(a) == find(b)) continue;
+                const auto& x = data.mentions[mine[a]];
+                const auto& y = data.mentions[mine[b]];
+                bool hard = !x.orcid.empty() && x.orcid == y.orcid;
+                if (hard || resolver::compare(data.mentions, {mine[a]}, {mine[b]}, options).total() > 0)
+                    parent[find(a)] = find(b);
+            }
+        std::map<std::size_t, std::vector<std::int64_t>> components;
+        for (std::size_t i = 0; i < mine.size(); ++i) components[find(i)].push_back(data.mentions[mine[i]].work);
+        if (components.size() < 2) continue;
+        for (auto& [root, works] : components) groups.push_back(std::move(works));
+    }
+    std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    return groups;
+}
+
 sdk::Document explain_attribution(Database& db, std::int64_t work, std::int64_t person) {
     auto& stmt = db.cached(
         "SELECT printed_name, position, reason, confidence, evidence FROM authorships WHERE work_id = ?1 AND "

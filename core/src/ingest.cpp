@@ -82,6 +82,11 @@ int precedence(std::string_view source, std::string_view field) {
     return 1;
 }
 
+// Identifier schemes that name exactly one work besides DOI and arXiv. Others (ISBN, ISSN,
+// URLs, a source's private ids) name a book, a journal or nothing stable, and would join
+// unrelated works; they are not kept.
+const std::set<std::string, std::less<>> kWorkSchemes = {"pmid", "pmcid", "eid", "bibcode", "wosuid", "dblp"};
+
 // Relations that make two records one work: a preprint and its published version.
 bool same_work_relation(std::string_view type) { return type == "has-preprint" || type == "is-preprint-of"; }
 
@@ -118,7 +123,10 @@ private:
     void add_id(std::vector<Identifier>& out, const std::string& context, const sdk::Identifier& id) {
         if (id.scheme == "arxiv") {
             auto parsed = ids::parse_arxiv(id.value);
-            if (!parsed) throw Error(fmt::format("{}: field arxiv id: invalid arXiv id '{}'", context, id.value));
+            if (!parsed) {
+                summary_.warnings.push_back(fmt::format("{}: ignored invalid arXiv id '{}'", context, id.value));
+                return;
+            }
             out.push_back({"arxiv", parsed->id});
             if (parsed->version) out.push_back({"arxiv-version", parsed->with_version()});
         } else if (id.scheme == "doi") {
@@ -133,7 +141,7 @@ private:
             constexpr std::string_view arxiv_prefix = "10.48550/arxiv.";
             if (doi->starts_with(arxiv_prefix))
                 if (auto parsed = ids::parse_arxiv(doi->substr(arxiv_prefix.size()))) out.push_back({"arxiv", parsed->id});
-        } else if (!id.value.empty()) {
+        } else if (kWorkSchemes.count(id.scheme) && !id.value.empty()) {
             out.push_back({id.scheme, id.value});
         }
     }
@@ -220,6 +228,7 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
 
         std::int64_t work;
         bool is_new = !found;
+        record_ = identifiers.front().scheme + ":" + identifiers.front().value;
         if (found) {
             work = *found;
             ++(update_fields(work, r) ? summary_.works_updated : summary_.works_unchanged);
@@ -241,11 +250,20 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
         return work;
     }
 
-    // Sets the fields this source has precedence for; true when a value changed.
+    // Whether this record may replace a field (or the author list) that `source`'s `record`
+    // set: a source of higher precedence may; at equal precedence only the same record may, so
+    // that two records of one work (a preprint and its journal version) do not overwrite
+    // each other on every import.
+    bool may_replace(std::string_view field, const std::string& source, const std::string& record) const {
+        int mine = precedence(source_, field), theirs = precedence(source, field);
+        return mine > theirs || (mine == theirs && source == source_ && record == record_);
+    }
+
+    // Sets the fields this record may set; true when a value changed.
     bool update_fields(std::int64_t work, const sdk::WorkRecord& r) {
-        std::map<std::string, std::string> sources;
-        auto& stmt = db_.cached("SELECT field, source FROM work_field_sources WHERE work_id = ?1");
-        for (stmt.bind(1, work); stmt.step();) sources[stmt.text(0)] = stmt.text(1);
+        std::map<std::string, std::pair<std::string, std::string>> sources;
+        auto& stmt = db_.cached("SELECT field, source, record FROM work_field_sources WHERE work_id = ?1");
+        for (stmt.bind(1, work); stmt.step();) sources[stmt.text(0)] = {stmt.text(1), stmt.text(2)};
         auto current = db_.prepare(
             "SELECT title, abstract, type, date, venue, journal_ref, comment, primary_category FROM works WHERE id = ?1");
         current.bind(1, work);
@@ -256,25 +274,30 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
             std::string value = field_value(r, field);
             if (value.empty() || value == current.text(static_cast<int>(i))) continue;
             auto stored = sources.find(field);
-            if (stored != sources.end() && precedence(source_, field) < precedence(stored->second, field)) continue;
+            if (stored != sources.end() && !may_replace(field, stored->second.first, stored->second.second)) continue;
             db_.cached(fmt::format("UPDATE works SET {} = ?2 WHERE id = ?1", field)).bind(1, work).bind(2, value).run();
             if (field == "title") db_.cached("UPDATE works SET title_key = ?2 WHERE id = ?1").bind(1, work).bind(2, names::fold(value)).run();
             if (field == "date") db_.cached("UPDATE works SET year = ?2 WHERE id = ?1").bind(1, work).bind(2, year_of(value)).run();
-            db_.cached("INSERT OR REPLACE INTO work_field_sources (work_id, field, source) VALUES (?1, ?2, ?3)")
-                .bind(1, work)
-                .bind(2, field)
-                .bind(3, source_)
-                .run();
+            note_field_source(work, field);
             changed = true;
         }
         return changed;
     }
 
+    void note_field_source(std::int64_t work, const std::string& field) {
+        db_.cached("INSERT OR REPLACE INTO work_field_sources (work_id, field, source, record) VALUES (?1, ?2, ?3, ?4)")
+            .bind(1, work)
+            .bind(2, field)
+            .bind(3, source_)
+            .bind(4, record_)
+            .run();
+    }
+
     bool may_set_authors(std::int64_t work) {
-        auto& stmt = db_.cached("SELECT source FROM work_field_sources WHERE work_id = ?1 AND field = 'authors'");
+        auto& stmt = db_.cached("SELECT source, record FROM work_field_sources WHERE work_id = ?1 AND field = 'authors'");
         stmt.bind(1, work);
         if (!stmt.step()) return true;
-        return precedence(source_, "authors") >= precedence(stmt.text(0), "authors");
+        return may_replace("authors", stmt.text(0), stmt.text(1));
     }
 
     void store_topics(std::int64_t work, const sdk::WorkRecord& r) {
@@ -374,10 +397,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                 affiliation.bind(1, authorship).bind(2, index++).bind(3, printed).bind(4, institution_for(printed)).run();
             note_provenance("authorship", authorship, r.source_id);
         }
-        db_.cached("INSERT OR REPLACE INTO work_field_sources (work_id, field, source) VALUES (?1, 'authors', ?2)")
-            .bind(1, work)
-            .bind(2, source_)
-            .run();
+        note_field_source(work, "authors");
     }
 
     void store_person(const sdk::PersonRecord& p) {
@@ -437,8 +457,15 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
         note_provenance("person", person, p.source_id.empty() ? "https://orcid.org/" + *orcid : p.source_id);
 
         for (std::size_t i = 0; i < p.works.size(); ++i) {
-            const auto& w = p.works[i];
-            std::int64_t work = store_work(w, fmt::format("{}: work {}", context, i + 1));
+            std::string where = fmt::format("{}: work {}", context, i + 1);
+            std::int64_t work;
+            try {
+                work = store_work(p.works[i], where);
+            } catch (const Error& e) {
+                // One unusable entry in a person's list does not make the person unusable.
+                summary_.warnings.push_back(fmt::format("skipped: {}", e.what()));
+                continue;
+            }
             link_author(work, person, *orcid, name, parsed_names, blocks, context);
         }
     }
@@ -454,6 +481,11 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
         std::size_t authors = 0;
         for (stmt.bind(1, work); stmt.step();) {
             ++authors;
+            if (!match && stmt.text(3) == orcid) {  // the source already credits this ORCID
+                match = stmt.integer(0);
+                if (!stmt.text(1).empty()) touched_.insert(stmt.text(1));
+                continue;
+            }
             if (match || !blocks.count(stmt.text(1))) continue;
             if (!stmt.text(3).empty() && stmt.text(3) != orcid) continue;
             for (const auto& n : parsed_names)
@@ -528,6 +560,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING)sql")
     std::string fetched_at_;
     ImportSummary& summary_;
     std::set<std::string> touched_;
+    std::string record_;  // the record being stored, by its first identifier
 };
 
 }  // namespace

@@ -44,11 +44,13 @@ CREATE TABLE works (
 );
 CREATE INDEX works_by_title_key ON works(title_key);
 
--- Which source gave each field its current value.
+-- Which source, and which of its records (by the record's first identifier), gave each
+-- field its current value.
 CREATE TABLE work_field_sources (
   work_id INTEGER NOT NULL REFERENCES works(id) ON DELETE CASCADE,
   field TEXT NOT NULL,
   source TEXT NOT NULL,
+  record TEXT NOT NULL,
   PRIMARY KEY (work_id, field)
 ) WITHOUT ROWID;
 

@@ -58,6 +58,13 @@ sdk::Document ledger_report(Database& db);
 // re-resolves the blocks they name.
 std::int64_t import_ledger(Database& db, std::string_view json, const std::string& name);
 
+// A person whose works fall into groups that no evidence connects (only hard links or
+// weak profile similarity joined them) is probably several people: the groups, as work ids,
+// when there are two or more; empty otherwise. People with more than `limit` works are not
+// examined.
+std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std::int64_t person,
+                                                               std::size_t limit = 300);
+
 // Why `work` is on `person`'s profile: the attribution's confidence and its evidence.
 sdk::Document explain_attribution(Database& db, std::int64_t work, std::int64_t person);
 
