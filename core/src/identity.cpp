@@ -144,6 +144,29 @@ std::int64_t person_with_orcid(Database& db, const std::string& orcid) {
     return stmt.step() && !stmt.is_null(0) ? stmt.integer(0) : 0;
 }
 
+bool has_authorships(Database& db, std::int64_t person) {
+    auto& stmt = db.cached("SELECT EXISTS (SELECT 1 FROM authorships WHERE person_id = ?1)");
+    stmt.bind(1, person);
+    return stmt.step() && stmt.integer(0) == 1;
+}
+
+// Moves everything `from` holds to `into` and deletes `from`; the profile's name wins.
+void absorb_person(Database& db, std::int64_t into, std::int64_t from) {
+    for (const char* sql : {"UPDATE identifiers SET person_id = ?1 WHERE person_id = ?2",
+                            "UPDATE OR IGNORE person_names SET person_id = ?1 WHERE person_id = ?2",
+                            "UPDATE OR IGNORE person_affiliations SET person_id = ?1 WHERE person_id = ?2",
+                            "UPDATE OR IGNORE person_keywords SET person_id = ?1 WHERE person_id = ?2",
+                            "UPDATE OR IGNORE follows SET person_id = ?1 WHERE person_id = ?2",
+                            "UPDATE claims SET person_id = ?1 WHERE person_id = ?2",
+                            "UPDATE invitations SET person_id = ?1 WHERE person_id = ?2",
+                            "UPDATE authorships SET person_id = ?1 WHERE person_id = ?2",
+                            "UPDATE OR IGNORE provenance SET entity_id = ?1 WHERE entity = 'person' AND entity_id = ?2",
+                            "UPDATE people SET display_name = (SELECT display_name FROM people WHERE id = ?2), "
+                            "name_key = (SELECT name_key FROM people WHERE id = ?2) WHERE id = ?1",
+                            "DELETE FROM people WHERE id = ?2"})
+        db.cached(sql).bind(1, into).bind(2, from).run();
+}
+
 // A person nobody points at any more: no authorship, ORCID, follow or claim.
 bool removable(Database& db, std::int64_t person) {
     auto& stmt = db.cached(R"sql(
@@ -184,19 +207,33 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
     auto result = resolver::resolve(data.mentions, constraints_for(ledger, data), block_options);
 
     // Map clusters to people: an ORCID's owner first, then the person holding most of it before.
+    std::map<std::pair<int, std::int64_t>, int> overlap;
+    for (std::size_t i = 0; i < n; ++i)
+        if (data.previous[i]) ++overlap[{result.cluster[i], data.previous[i]}];
+    auto previous_holder = [&](int cluster) {
+        std::int64_t best = 0;
+        int most = 0;
+        for (const auto& [key, count] : overlap)
+            if (key.first == cluster && count > most) best = key.second, most = count;
+        return best;
+    };
     std::vector<std::int64_t> person_of(result.clusters, 0);
     std::set<std::int64_t> taken;
     for (std::size_t i = 0; i < n; ++i) {
         int c = result.cluster[i];
         if (person_of[c] || data.mentions[i].orcid.empty()) continue;
-        if (auto p = person_with_orcid(db, data.mentions[i].orcid); p && !taken.count(p)) {
-            person_of[c] = p;
-            taken.insert(p);
+        auto owner = person_with_orcid(db, data.mentions[i].orcid);
+        if (!owner || taken.count(owner)) continue;
+        // A profile (ORCID) imported after the works joins the person already shown for them,
+        // so that the id users follow does not change.
+        if (auto holder = previous_holder(c); holder && holder != owner && !taken.count(holder) &&
+                                              !has_authorships(db, owner)) {
+            absorb_person(db, holder, owner);
+            owner = holder;
         }
+        person_of[c] = owner;
+        taken.insert(owner);
     }
-    std::map<std::pair<int, std::int64_t>, int> overlap;
-    for (std::size_t i = 0; i < n; ++i)
-        if (data.previous[i]) ++overlap[{result.cluster[i], data.previous[i]}];
     std::vector<std::tuple<int, int, std::int64_t>> ranked;  // count, cluster, person
     for (const auto& [key, count] : overlap) ranked.emplace_back(count, key.first, key.second);
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {

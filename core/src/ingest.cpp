@@ -72,11 +72,14 @@ std::string field_value(const sdk::WorkRecord& r, std::string_view field) {
 }
 
 // Which source's value a field keeps when sources disagree: the publisher's record for where
-// and when a work appeared, arXiv's for the abstract, anyone's over nothing.
+// and when a work appeared, arXiv's for the title and abstract, anyone's over nothing.
 int precedence(std::string_view source, std::string_view field) {
     if (source == "crossref") return field == "abstract" ? 2 : 3;
     if (source == "arxiv") {
-        if (field == "abstract" || field == "journal_ref" || field == "comment" || field == "primary_category") return 3;
+        // The authors' own title: publishers' records often shout it in capitals.
+        if (field == "abstract" || field == "journal_ref" || field == "comment" || field == "primary_category" ||
+            field == "title")
+            return 3;
         return field == "type" || field == "venue" ? 1 : 2;
     }
     return 1;
@@ -272,8 +275,12 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
         for (std::size_t i = 0; i < kFields.size(); ++i) {
             std::string field = kFields[i];
             std::string value = field_value(r, field);
-            if (value.empty() || value == current.text(static_cast<int>(i))) continue;
             auto stored = sources.find(field);
+            if (value.empty()) continue;
+            if (value == current.text(static_cast<int>(i))) {
+                if (stored == sources.end()) note_field_source(work, field);  // a new work's own fields
+                continue;
+            }
             if (stored != sources.end() && !may_replace(field, stored->second.first, stored->second.second)) continue;
             db_.cached(fmt::format("UPDATE works SET {} = ?2 WHERE id = ?1", field)).bind(1, work).bind(2, value).run();
             if (field == "title") db_.cached("UPDATE works SET title_key = ?2 WHERE id = ?1").bind(1, work).bind(2, names::fold(value)).run();

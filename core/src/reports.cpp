@@ -31,6 +31,10 @@ struct WorkRow {
     std::vector<std::pair<std::string, std::string>> ids;  // scheme, value; no version forms
     std::vector<std::string> authors;
     std::vector<std::string> categories;
+    struct Source {
+        std::string source, record, fetched_at;
+    };
+    std::vector<Source> provenance;  // every record that contributed, oldest first
 
     std::string id_of(std::string_view scheme) const {
         for (const auto& [s, v] : ids)
@@ -70,10 +74,15 @@ std::vector<WorkRow> load_works(Database& db, std::optional<std::int64_t> person
     auto& topics = db.cached(
         "SELECT t.code FROM work_topics wt JOIN topics t ON t.id = wt.topic_id WHERE wt.work_id = ?1 "
         "ORDER BY wt.position");
+    auto& sources = db.cached(
+        "SELECT source, source_record_id, fetched_at FROM provenance WHERE entity = 'work' AND entity_id = ?1 "
+        "ORDER BY fetched_at, source, source_record_id");
     for (auto& w : rows) {
         for (ids.bind(1, w.id); ids.step();) w.ids.emplace_back(ids.text(0), ids.text(1));
         for (authors.bind(1, w.id); authors.step();) w.authors.push_back(authors.text(0));
         for (topics.bind(1, w.id); topics.step();) w.categories.push_back(topics.text(0));
+        for (sources.bind(1, w.id); sources.step();)
+            w.provenance.push_back({sources.text(0), sources.text(1), sources.text(2)});
     }
     return rows;
 }
@@ -103,6 +112,15 @@ Value work_value(const WorkRow& w, bool with_abstract) {
     v.set("ids", ids_value(w));
     v.set("authors", strings_value(w.authors));
     v.set("categories", strings_value(w.categories));
+    Value provenance = Value::array();
+    for (const auto& p : w.provenance) {
+        Value item = Value::object();
+        item.set("source", p.source);
+        item.set("record", p.record);
+        item.set("fetched_at", p.fetched_at);
+        provenance.push(std::move(item));
+    }
+    v.set("provenance", std::move(provenance));
     if (with_abstract) v.set("abstract", text_or_null(w.abstract));
     return v;
 }

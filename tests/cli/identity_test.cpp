@@ -1,0 +1,215 @@
+// End-to-end identity: one work from three sources, corrections that survive re-import and
+// re-resolution, the ledger round trip, and eval.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "cli_harness.hpp"
+
+namespace {
+
+using namespace bzpeer::cli_test;
+
+const char* kDelMaestro = "arxiv/legacy2016_search_au_del_maestro_10_entries.xml";
+
+class IdentityTest : public CliTest {
+protected:
+    void SetUp() override {
+        CliTest::SetUp();
+        ASSERT_NO_FATAL_FAILURE(init());
+        import("arxiv", kDelMaestro);
+    }
+
+    void import(const std::string& source, const std::string& relative) {
+        auto r = run({"import", source, "--file", fixture(relative).string()});
+        ASSERT_EQ(r.exit_code, 0) << r.describe();
+    }
+
+    std::string json(const std::vector<std::string>& args) {
+        auto full = args;
+        full.insert(full.end(), {"--format", "json"});
+        auto r = run(full);
+        EXPECT_EQ(r.exit_code, 0) << r.describe();
+        return r.out;
+    }
+
+    // The arXiv ids of a person's works.
+    std::set<std::string> arxiv_ids_of(const std::string& person) {
+        simdjson::dom::parser parser;
+        std::string text = json({"works", person});
+        element works = parser.parse(text);
+        std::set<std::string> ids;
+        for (element w : simdjson::dom::array(works)) ids.insert(str(w["ids"]["arxiv"]));
+        return ids;
+    }
+
+    // The id of the person the `people` command lists for `name`, which must be one.
+    std::string only_person(const std::string& name) {
+        simdjson::dom::parser parser;
+        std::string text = json({"people", name});
+        element people = parser.parse(text);
+        EXPECT_EQ(length(people), 1u) << text;
+        return str(people.at(0)["id"]);
+    }
+
+    // The person a work is attributed to, for the Del Maestro name.
+    std::string owner_of(const std::string& arxiv) {
+        simdjson::dom::parser parser;
+        std::string text = json({"people", "Del Maestro"});
+        element people = parser.parse(text);
+        for (element p : simdjson::dom::array(people))
+            for (element w : simdjson::dom::array(p["works"]))
+                if (str(w["ids"]["arxiv"]) == arxiv) return str(p["id"]);
+        return "";
+    }
+};
+
+TEST_F(IdentityTest, OneWorkFromArxivCrossrefAndOrcidIsStoredOnce) {
+    const std::string person = only_person("Adrian Del Maestro");
+    simdjson::dom::parser parser;
+    std::string before = json({"stats"});
+    EXPECT_EQ(num(parser.parse(before)["works"]), 10);
+
+    import("crossref", "crossmerge/crossref_work_10.1142_S021797921244002X.json");
+    import("orcid", "crossmerge/orcid_record_0000-0002-1825-0097.json");
+
+    std::string stats_text = json({"stats"});
+    element stats = parser.parse(stats_text);
+    EXPECT_EQ(num(stats["works"]), 10);
+    EXPECT_EQ(num(stats["people"]), 11);  // the ORCID joined the person already there
+
+    std::string works_text = json({"works"});
+    simdjson::dom::parser works_parser;
+    element works = works_parser.parse(works_text);
+    element nanopores = find_by(works, "ids.arxiv", "1201.4869");
+    EXPECT_EQ(str(nanopores["ids"]["doi"]), "10.1142/s021797921244002x");
+    std::set<std::string> sources;
+    for (element p : simdjson::dom::array(nanopores["provenance"])) sources.insert(str(p["source"]));
+    EXPECT_EQ(sources, (std::set<std::string>{"arxiv", "crossref", "orcid"}));
+    // arXiv's title (Crossref's is in capitals), Crossref's type, venue and date.
+    EXPECT_EQ(str(nanopores["title"]), "A Luttinger Liquid Core Inside Helium-4 Filled Nanopores");
+    EXPECT_EQ(str(nanopores["type"]), "journal-article");
+    EXPECT_EQ(str(nanopores["venue"]), "International Journal of Modern Physics B");
+    EXPECT_EQ(num(nanopores["year"]), 2012);
+
+    // The ORCID landed on the person who was already there, under the same id.
+    EXPECT_EQ(only_person("Adrian Del Maestro"), person);
+    std::string profile_text = json({"profile", person});
+    simdjson::dom::parser profile_parser;
+    element profile = profile_parser.parse(profile_text);
+    EXPECT_EQ(str(profile["identifiers"]["orcid"]), "0000-0002-1825-0097");
+    EXPECT_EQ(num(profile["counts"]["works"]), 10);
+    EXPECT_EQ(arxiv_ids_of("0000-0002-1825-0097").size(), 10u);
+
+    // All three again: nothing changes.
+    import("arxiv", kDelMaestro);
+    import("crossref", "crossmerge/crossref_work_10.1142_S021797921244002X.json");
+    import("orcid", "crossmerge/orcid_record_0000-0002-1825-0097.json");
+    EXPECT_EQ(json({"works"}), works_text);
+    std::string again = json({"stats"});
+    simdjson::dom::parser again_parser;
+    element stats_again = again_parser.parse(again);
+    EXPECT_EQ(num(stats_again["works"]), 10);
+    EXPECT_EQ(num(stats_again["people"]), 11);
+    EXPECT_EQ(num(stats_again["authorships"]), num(stats["authorships"]));
+}
+
+TEST_F(IdentityTest, CorrectionsSurviveReimportAndResolve) {
+    const std::string person = only_person("Adrian Del Maestro");
+    ASSERT_EQ(arxiv_ids_of(person).size(), 10u);
+
+    auto disown = run({"works", "disown", "1412.6529", "--from", person});
+    ASSERT_EQ(disown.exit_code, 0) << disown.describe();
+    auto split = run({"people", "split", person, "--works", "cond-mat/0412498", "cond-mat/0603029"});
+    ASSERT_EQ(split.exit_code, 0) << split.describe();
+
+    auto check = [&](const char* when) {
+        SCOPED_TRACE(when);
+        auto mine = arxiv_ids_of(person);
+        EXPECT_EQ(mine.size(), 7u);
+        EXPECT_FALSE(mine.count("1412.6529"));
+        EXPECT_FALSE(mine.count("cond-mat/0412498"));
+        const std::string other = owner_of("cond-mat/0412498");
+        EXPECT_NE(other, person);
+        EXPECT_EQ(owner_of("cond-mat/0603029"), other);
+        EXPECT_NE(owner_of("1412.6529"), person);
+    };
+    check("after the corrections");
+    import("arxiv", kDelMaestro);
+    check("after importing the same feed again");
+    auto resolve = run({"resolve"});
+    ASSERT_EQ(resolve.exit_code, 0) << resolve.describe();
+    check("after resolve");
+
+    auto claim = run({"works", "claim", "1412.6529", "--for", person});
+    ASSERT_EQ(claim.exit_code, 0) << claim.describe();
+    EXPECT_TRUE(arxiv_ids_of(person).count("1412.6529"));
+    EXPECT_EQ(arxiv_ids_of(person).size(), 8u);
+
+    // The ledger travels: a fresh database with the same feed and the imported ledger
+    // attributes every work the same way.
+    std::string ledger = json({"ledger", "export"});
+    write_file(dir_ / "ledger.json", ledger);
+    std::map<std::string, std::string> owners;
+    for (const char* id : {"1412.6529", "cond-mat/0412498", "cond-mat/0603029", "1201.4869"}) owners[id] = owner_of(id);
+
+    Env fresh{{"BZPEER_DB", (dir_ / "fresh.db").string()}};
+    ASSERT_EQ(run({"init"}, fresh).exit_code, 0);
+    ASSERT_EQ(run({"import", "arxiv", "--file", fixture(kDelMaestro).string()}, fresh).exit_code, 0);
+    auto imported = run({"ledger", "import", (dir_ / "ledger.json").string()}, fresh);
+    ASSERT_EQ(imported.exit_code, 0) << imported.describe();
+    EXPECT_TRUE(contains(imported.err, "4 new assertions")) << imported.describe();
+    auto people = run({"people", "Del Maestro", "--format", "json"}, fresh);
+    simdjson::dom::parser parser;
+    element list = parser.parse(people.out);
+    ASSERT_EQ(length(list), 2u) << people.out;
+    for (element p : simdjson::dom::array(list)) {
+        std::set<std::string> ids;
+        for (element w : simdjson::dom::array(p["works"])) ids.insert(str(w["ids"]["arxiv"]));
+        bool split_off = ids.count("cond-mat/0412498") > 0;
+        EXPECT_EQ(ids.size(), split_off ? 2u : 8u);
+        if (!split_off) {
+            EXPECT_TRUE(ids.count("1412.6529"));
+        }
+    }
+
+    // Merge the two back: one person with every work.
+    auto merge = run({"people", "merge", person, owners["cond-mat/0412498"]});
+    ASSERT_EQ(merge.exit_code, 0) << merge.describe();
+    EXPECT_EQ(arxiv_ids_of(only_person("Adrian Del Maestro")).size(), 10u);
+}
+
+TEST_F(IdentityTest, ExplainGivesConfidenceAndEvidence) {
+    const std::string person = only_person("Adrian Del Maestro");
+    auto r = run({"explain", "1412.6529", person, "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    simdjson::dom::parser parser;
+    element e = parser.parse(r.out);
+    EXPECT_EQ(str(e["printed_name"]), "A. Del Maestro");
+    EXPECT_EQ(str(e["reason"]), "evidence");
+    double confidence = e["confidence"];
+    EXPECT_GT(confidence, 0.5);
+    EXPECT_LE(confidence, 1.0);
+    // Joined through C. M. Herdman, who co-wrote 1312.6177 and 1412.6529.
+    EXPECT_EQ(strings(e["evidence"]["shared_coauthors"]), std::vector<std::string>{"herdman c"});
+
+    auto markdown = run({"explain", "1412.6529", person, "--format", "markdown"});
+    EXPECT_TRUE(contains(markdown.out, "herdman c")) << markdown.out;
+    EXPECT_EQ(run({"explain", "1412.6529", "p:999"}).exit_code, 3);
+    EXPECT_EQ(run({"explain", "2101.99999", person}).exit_code, 3);
+}
+
+TEST_F(IdentityTest, EvalWithOrcidsHiddenScoresAgainstThem) {
+    import("crossref", "crossref/work_10.1136_jclinpath-2020-206745_orcid_affiliations.json");
+    auto r = run({"eval", "--orcid", "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    simdjson::dom::parser parser;
+    element scores = parser.parse(r.out);
+    EXPECT_GT(num(scores["mentions"]), 0);
+    double f1 = scores["b3"]["f1"];
+    EXPECT_GE(f1, 0.0);
+    EXPECT_LE(f1, 1.0);
+    EXPECT_EQ(run({"eval"}).exit_code, 2);
+}
+
+}  // namespace
