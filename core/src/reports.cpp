@@ -9,6 +9,7 @@
 #include <span>
 
 #include "bzpeer/error.hpp"
+#include "bzpeer/identity.hpp"
 #include "bzpeer/ids.hpp"
 #include "bzpeer/names.hpp"
 #include "topics.hpp"
@@ -301,15 +302,72 @@ Document works_report(Database& db, std::optional<std::int64_t> person) {
     return doc;
 }
 
+namespace {
+
+// What tells one person apart from others of the same name, and how sure the attribution is.
+struct Distinction {
+    std::vector<std::string> coauthors;     // most frequent first
+    std::vector<std::string> affiliations;
+    std::string orcid;
+    double confidence = 1.0;                // mean over the person's authorships
+    std::vector<std::vector<std::int64_t>> groups;  // when probably several people
+};
+
+Distinction distinguish(Database& db, std::int64_t person) {
+    Distinction d;
+    auto& co = db.cached(R"sql(
+SELECT p.display_name FROM authorships mine JOIN authorships other ON other.work_id = mine.work_id
+JOIN people p ON p.id = other.person_id
+WHERE mine.person_id = ?1 AND other.person_id <> ?1
+GROUP BY p.id ORDER BY count(DISTINCT other.work_id) DESC, p.display_name LIMIT 5)sql");
+    for (co.bind(1, person); co.step();) d.coauthors.push_back(co.text(0));
+    auto& aff = db.cached(R"sql(
+SELECT i.name FROM authorships a JOIN authorship_affiliations af ON af.authorship_id = a.id
+JOIN institutions i ON i.id = af.institution_id WHERE a.person_id = ?1
+GROUP BY i.id ORDER BY count(DISTINCT a.work_id) DESC, i.name LIMIT 3)sql");
+    for (aff.bind(1, person); aff.step();) d.affiliations.push_back(aff.text(0));
+    auto& orcid = db.cached("SELECT value FROM identifiers WHERE person_id = ?1 AND scheme = 'orcid'");
+    orcid.bind(1, person);
+    if (orcid.step()) d.orcid = orcid.text(0);
+    auto& confidence = db.cached("SELECT avg(coalesce(confidence, 1.0)) FROM authorships WHERE person_id = ?1");
+    confidence.bind(1, person);
+    if (confidence.step() && !confidence.is_null(0)) d.confidence = confidence.real(0);
+    d.groups = weakly_connected_groups(db, person);
+    return d;
+}
+
+Value distinction_value(const Distinction& d, const PersonSummary& s) {
+    Value evidence = Value::object();
+    evidence.set("coauthors", strings_value(d.coauthors));
+    evidence.set("topics", strings_value(s.top_topics));
+    evidence.set("affiliations", strings_value(d.affiliations));
+    evidence.set("years", s.first_year ? Value(years_text(s)) : Value());
+    evidence.set("orcid", d.orcid.empty() ? Value() : Value(d.orcid));
+    return evidence;
+}
+
+Value groups_value(const std::vector<std::vector<std::int64_t>>& groups) {
+    Value list = Value::array();
+    for (const auto& group : groups) {
+        Value works = Value::array();
+        for (auto w : group) works.push(work_ref(w));
+        list.push(std::move(works));
+    }
+    return list;
+}
+
+}  // namespace
+
 Document people_report(Database& db, std::string_view name) {
     Document doc;
     doc.kind = "table";
     doc.title = fmt::format("People named {}", name);
     doc.data = Value::array();
-    Block rows = table({"id", "name", "works", "years", "topics", "latest work"});
+    Block rows = table({"id", "name", "works", "years", "topics", "top co-authors", "orcid", "confidence", "note"});
     for (auto id : find_people(db, name)) {
         auto works = load_works(db, id);
         auto summary = summarize(db, id);
+        auto d = distinguish(db, id);
         Value person = Value::object();
         person.set("id", person_ref(id));
         person.set("name", display_name(db, id));
@@ -324,10 +382,15 @@ Document people_report(Database& db, std::string_view name) {
         }
         person.set("works", std::move(list));
         person.set("topics", strings_value(summary.top_topics));
+        person.set("confidence", d.confidence);
+        person.set("evidence", distinction_value(d, summary));
+        person.set("probable_merge", !d.groups.empty());
+        if (!d.groups.empty()) person.set("groups", groups_value(d.groups));
         doc.data.push(std::move(person));
         rows.table.rows.push_back({person_ref(id), display_name(db, id), std::to_string(works.size()),
-                                   years_text(summary), join(summary.top_topics, ", "),
-                                   works.empty() ? "" : works.front().title});
+                                   years_text(summary), join(summary.top_topics, ", "), join(d.coauthors, ", "),
+                                   d.orcid, fmt::format("{:.2f}", d.confidence),
+                                   d.groups.empty() ? "" : fmt::format("probably {} people", d.groups.size())});
     }
     doc.blocks.push_back(std::move(rows));
     return doc;
@@ -377,6 +440,7 @@ JOIN authorship_affiliations af ON af.authorship_id = a.id JOIN institutions i O
 WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
     for (aff.bind(1, person); aff.step();) affiliations.emplace_back(aff.text(0), aff.integer(1));
     auto summary = summarize(db, person);
+    auto distinction = distinguish(db, person);
 
     // Data face.
     doc.data = Value::object();
@@ -391,6 +455,9 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
     counts.set("coauthors", static_cast<std::int64_t>(coauthors.size()));
     counts.set("topics", static_cast<std::int64_t>(topics.size()));
     doc.data.set("counts", std::move(counts));
+    doc.data.set("confidence", distinction.confidence);
+    doc.data.set("probable_merge", !distinction.groups.empty());
+    doc.data.set("groups", groups_value(distinction.groups));
     Value topic_list = Value::array();
     for (const auto& [code, n] : topics) {
         Value t = Value::object();
@@ -435,7 +502,26 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
                     {"Topics", std::to_string(topics.size())}};
     if (summary.first_year) facts.fields.emplace_back("Active", years_text(summary));
     if (!variants.empty()) facts.fields.emplace_back("Also printed as", join(variants, "; "));
+    facts.fields.emplace_back("Attribution confidence", fmt::format("{:.2f}", distinction.confidence));
     doc.blocks.push_back(std::move(facts));
+    if (!distinction.groups.empty()) {
+        // The page this project started from showed five people as one; say so when it may be.
+        doc.blocks.push_back(heading(fmt::format("Probably {} people", distinction.groups.size()), 2));
+        doc.blocks.push_back(paragraph(
+            "No evidence (shared co-authors, subjects, words, affiliations, years) connects these groups of works; "
+            "they were joined by weaker similarity and are probably different people. Split them with "
+            "'bzpeer people split' or confirm with 'bzpeer people merge'."));
+        Block list;
+        list.type = Block::Type::list;
+        std::map<std::int64_t, std::string> titles;
+        for (const auto& w : works) titles[w.id] = w.title;
+        for (std::size_t g = 0; g < distinction.groups.size(); ++g) {
+            std::vector<std::string> items;
+            for (auto w : distinction.groups[g]) items.push_back(fmt::format("{} {}", work_ref(w), titles[w]));
+            list.items.push_back(fmt::format("group {}: {}", g + 1, join(items, "; ")));
+        }
+        doc.blocks.push_back(std::move(list));
+    }
 
     if (!topics.empty()) {
         doc.blocks.push_back(heading("Topics", 2));
