@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian 12 packages the build and the tests need.
+# python3 runs the tests' loopback HTTP server.
 packages=(g++ cmake ninja-build pkg-config
           libcli11-dev libyaml-cpp-dev libsqlite3-dev libboost-dev libfmt-dev
-          libpugixml-dev libsimdjson-dev libutf8proc-dev libgtest-dev libgmock-dev)
+          libpugixml-dev libsimdjson-dev libutf8proc-dev libcurl4-openssl-dev zlib1g-dev
+          libgtest-dev libgmock-dev python3)
 
 install_missing() {
     local missing=()

@@ -4,10 +4,10 @@ _bzpeer() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case $w in
-            --coauthors|--config|--db|--file|--for|--format|--from|--output|--plugin-path|--truth|--works|-f|-o) ((i++)); continue ;;
+            --author|--coauthors|--config|--db|--doi|--dump|--file|--for|--format|--from|--id|--metadata|--orcid|--output|--plugin-path|--query|--set|--snapshot|--truth|--until|--works|-f|-o) ((i++)); continue ;;
         esac
         case "$path $w" in
-            " init"|" import"|" import arxiv"|" import crossref"|" import orcid"|" stats"|" works"|" works disown"|" works claim"|" people"|" people merge"|" people split"|" profile"|" resolve"|" explain"|" ledger"|" ledger export"|" ledger import"|" eval"|" plugins"|" plugins list"|" config"|" config path"|" config show"|" config get"|" config set"|" completion"|" manual") path="$path $w" ;;
+            " init"|" import"|" import authors"|" import arxiv"|" import crossref"|" import orcid"|" stats"|" works"|" works disown"|" works claim"|" people"|" people merge"|" people split"|" profile"|" resolve"|" explain"|" ledger"|" ledger export"|" ledger import"|" eval"|" plugins"|" plugins list"|" config"|" config path"|" config show"|" config get"|" config set"|" completion"|" manual") path="$path $w" ;;
         esac
     done
     case $prev in
@@ -18,10 +18,11 @@ _bzpeer() {
     case $path in
         "") words="init import stats works people profile resolve explain ledger eval plugins config completion manual -h --help --version --db --config --plugin-path -f --format -o --output -q --quiet -v --verbose" ;;
         " init") words="-h --help" ;;
-        " import") words="arxiv crossref orcid -h --help" ;;
-        " import arxiv") words="-h --help --file" ;;
-        " import crossref") words="-h --help --file" ;;
-        " import orcid") words="-h --help --file" ;;
+        " import") words="authors arxiv crossref orcid -h --help" ;;
+        " import authors") words="-h --help --dry-run --resume --offline" ;;
+        " import arxiv") words="-h --help --file --offline --query --id --author --oai --from --until --set --metadata --snapshot" ;;
+        " import crossref") words="-h --help --file --offline --doi --author --orcid --query --dump" ;;
+        " import orcid") words="-h --help --file --offline --enrich" ;;
         " stats") words="-h --help" ;;
         " works") words="disown claim -h --help" ;;
         " works disown") words="-h --help --from" ;;

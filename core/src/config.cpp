@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <fstream>
 
 #include "bzpeer/error.hpp"
@@ -35,6 +36,13 @@ std::string check_scalar(const ConfigKey& key, const std::string& value) {
             auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
             if (ec != std::errc() || end != value.data() + value.size() || n < 0)
                 return fmt::format("'{}' must be a whole number of 0 or more, got '{}'", key.name, value);
+            return {};
+        }
+        case ConfigKey::Type::number: {
+            char* end = nullptr;
+            double d = std::strtod(value.c_str(), &end);
+            if (value.empty() || end != value.c_str() + value.size() || !(d >= 0))
+                return fmt::format("'{}' must be a number of 0 or more, got '{}'", key.name, value);
             return {};
         }
         case ConfigKey::Type::flag:
@@ -106,6 +114,20 @@ const std::vector<ConfigKey>& Config::keys() {
         {"output.format", ConfigKey::Type::text, ""},
         {"profile.coauthors", ConfigKey::Type::count, "20"},
         {"profile.abstracts", ConfigKey::Type::flag, "true"},
+        {"sources.arxiv.base_url", ConfigKey::Type::text, "https://export.arxiv.org"},
+        {"sources.arxiv.page_size", ConfigKey::Type::count, "100"},
+        {"sources.arxiv.min_interval", ConfigKey::Type::number, "3"},
+        {"sources.crossref.base_url", ConfigKey::Type::text, "https://api.crossref.org"},
+        {"sources.crossref.mailto", ConfigKey::Type::text, ""},
+        {"sources.crossref.page_size", ConfigKey::Type::count, "100"},
+        {"sources.crossref.min_interval", ConfigKey::Type::number, "0.02"},
+        {"sources.orcid.base_url", ConfigKey::Type::text, "https://pub.orcid.org"},
+        {"sources.orcid.min_interval", ConfigKey::Type::number, "0.042"},
+        {"http.timeout", ConfigKey::Type::number, "60"},
+        {"http.connect_timeout", ConfigKey::Type::number, "10"},
+        {"http.max_attempts", ConfigKey::Type::count, "5"},
+        {"http.backoff", ConfigKey::Type::number, "1"},
+        {"http.cache_ttl_hours", ConfigKey::Type::number, "168"},
     };
     return keys;
 }
@@ -141,6 +163,10 @@ std::vector<std::string> Config::list(std::string_view key) const {
 }
 
 long Config::count(std::string_view key) const { return std::stol(text(key)); }
+
+double Config::number(std::string_view key) const { return std::stod(text(key)); }
+
+bool Config::known(std::string_view key) { return find_key(key) != nullptr; }
 
 bool Config::flag(std::string_view key) const { return text(key) == "true"; }
 

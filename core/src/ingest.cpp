@@ -1,11 +1,14 @@
 #include "bzpeer/ingest.hpp"
 
+#include <zlib.h>
+
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <array>
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -24,21 +27,39 @@ std::string utc_now() {
                                                     std::chrono::system_clock::now())));
 }
 
+// A file, inflated on the fly when it is gzip-compressed (zlib reads plain files as they are).
 class FileStream : public sdk::InputStream {
 public:
-    explicit FileStream(const std::filesystem::path& file) : in_(file, std::ios::binary), name_(file.string()) {
-        if (!in_) throw Error(fmt::format("{}: cannot open for reading", name_));
+    explicit FileStream(const std::filesystem::path& file) : name_(file.string()) {
+        if (std::filesystem::is_directory(file)) throw Error(fmt::format("{}: is a folder, not a file", name_));
+        file_ = gzopen(name_.c_str(), "rb");
+        if (!file_) throw Error(fmt::format("{}: cannot open for reading", name_));
+        gzbuffer(file_, 1 << 17);
     }
+    ~FileStream() override { gzclose(file_); }
+    FileStream(const FileStream&) = delete;
+    FileStream& operator=(const FileStream&) = delete;
+
     std::size_t read(char* buffer, std::size_t capacity) override {
-        in_.read(buffer, static_cast<std::streamsize>(capacity));
-        return static_cast<std::size_t>(in_.gcount());
+        int n = gzread(file_, buffer, static_cast<unsigned>(std::min<std::size_t>(capacity, 1u << 30)));
+        if (n < 0) {
+            failed_ = true;
+            return 0;
+        }
+        return static_cast<std::size_t>(n);
     }
     const std::string& name() const override { return name_; }
-    bool failed() const { return in_.bad(); }
+    // True after a read error, including a truncated or corrupt gzip stream.
+    bool failed() const {
+        int code = 0;
+        gzerror(file_, &code);
+        return failed_ || (code != Z_OK && code != Z_BUF_ERROR);
+    }
 
 private:
-    std::ifstream in_;
+    gzFile file_ = nullptr;
     std::string name_;
+    bool failed_ = false;
 };
 
 struct Identifier {
@@ -96,11 +117,20 @@ bool same_work_relation(std::string_view type) { return type == "has-preprint" |
 // Writes records into the store inside the caller's transaction.
 class Writer : public sdk::RecordSink {
 public:
-    Writer(Database& db, std::string source, std::int64_t run, ImportSummary& summary)
-        : db_(db), source_(std::move(source)), run_(run), fetched_at_(utc_now()), summary_(summary) {}
+    Writer(Database& db, std::string source, std::string input, ImportSummary& summary, const ImportControl& control)
+        : db_(db), source_(std::move(source)), fetched_at_(utc_now()), summary_(summary), control_(control) {
+        begin();
+        db_.cached("INSERT INTO import_runs (source, input, started_at, status) VALUES (?1, ?2, ?3, 'running')")
+            .bind(1, source_)
+            .bind(2, input)
+            .bind(3, fetched_at_)
+            .run();
+        run_ = db_.last_insert_id();
+    }
 
     sdk::Status work(sdk::WorkRecord&& record) override {
         ++summary_.records;
+        if (cancelled()) return interrupted();
         return sdk::guard([&] {
             store_work(record, where(record));
             return sdk::Status::success();
@@ -109,13 +139,41 @@ public:
 
     sdk::Status person(sdk::PersonRecord&& record) override {
         ++summary_.records;
+        if (cancelled()) return interrupted();
         return sdk::guard([&] {
             store_person(record);
             return sdk::Status::success();
         });
     }
 
-    const std::set<std::string>& touched_blocks() const { return touched_; }
+    sdk::Status batch_done() override {
+        if (cancelled()) return interrupted();
+        return sdk::guard([&] {
+            commit("running");
+            begin();
+            if (control_.progress) control_.progress(summary_);
+            return sdk::Status::success();
+        });
+    }
+
+    // Ends the import: the last batch, with the run marked done.
+    void finish() { commit("ok"); }
+
+    // After a failure: the open batch is rolled back; a run that committed earlier batches is
+    // marked failed so that the log says what happened.
+    void abandon(const std::string& message) {
+        tx_.reset();
+        if (summary_.batches == 0) return;
+        Transaction tx(db_);
+        db_.cached("UPDATE import_runs SET status = 'failed', finished_at = ?2, message = ?3 WHERE id = ?1")
+            .bind(1, run_)
+            .bind(2, utc_now())
+            .bind(3, message)
+            .run();
+        tx.commit();
+    }
+
+    bool was_cancelled() const { return interrupted_; }
 
 private:
     std::string where(const sdk::WorkRecord& r) const {
@@ -561,50 +619,91 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING)sql")
             .run();
     }
 
+    bool cancelled() {
+        if (!interrupted_ && control_.cancelled && control_.cancelled()) interrupted_ = true;
+        return interrupted_;
+    }
+    sdk::Status interrupted() const { return sdk::Status::error("interrupted"); }
+
+    void begin() { tx_.emplace(db_); }
+
+    // Resolves the people behind the names this batch touched, logs, and commits.
+    void commit(const char* status) {
+        summary_.people_new += resolve_blocks(db_, touched_).people_new;
+        touched_.clear();
+        db_.cached(R"sql(
+UPDATE import_runs SET finished_at = ?2, status = ?3, records_read = ?4, works_new = ?5,
+  works_updated = ?6, people_new = ?7 WHERE id = ?1)sql")
+            .bind(1, run_)
+            .bind(2, utc_now())
+            .bind(3, status)
+            .bind(4, summary_.records)
+            .bind(5, summary_.works_new)
+            .bind(6, summary_.works_updated)
+            .bind(7, summary_.people_new)
+            .run();
+        tx_->commit();
+        tx_.reset();
+        ++summary_.batches;
+    }
+
     Database& db_;
     std::string source_;
-    std::int64_t run_;
+    std::int64_t run_ = 0;
     std::string fetched_at_;
     ImportSummary& summary_;
+    const ImportControl& control_;
+    std::optional<Transaction> tx_;
+    bool interrupted_ = false;
     std::set<std::string> touched_;
     std::string record_;  // the record being stored, by its first identifier
 };
 
+// Runs `body` against a fresh Writer and finishes or abandons the import.
+ImportSummary run_import(Database& db, const std::string& source_name, const std::string& input,
+                         const ImportControl& control, const std::function<sdk::Status(sdk::RecordSink&)>& body,
+                         const std::function<void()>& after_read = {}) {
+    ImportSummary summary;
+    summary.input = input;
+    Writer writer(db, source_name, input, summary, control);
+    try {
+        sdk::Status status = body(writer);
+        if (after_read) after_read();
+        if (writer.was_cancelled())
+            throw Error(fmt::format("{}: {}: interrupted; {} earlier batches were kept, none half-written", source_name,
+                                    input, summary.batches));
+        if (!status) throw Error(fmt::format("{}: {}: {}", source_name, input, status.message));
+        writer.finish();
+    } catch (const Error& e) {
+        writer.abandon(e.what());
+        throw;
+    } catch (const std::exception& e) {
+        writer.abandon(e.what());
+        throw Error(fmt::format("{}: {}: {}", source_name, input, e.what()));
+    }
+    return summary;
+}
+
 }  // namespace
 
 ImportSummary import_file(Database& db, sdk::SourcePlugin& source, const std::string& source_name,
-                          const std::filesystem::path& file, const sdk::ReadRequest& request) {
-    ImportSummary summary;
-    summary.input = file.string();
+                          const std::filesystem::path& file, const sdk::ReadRequest& request,
+                          const ImportControl& control) {
     FileStream in(file);
+    return run_import(
+        db, source_name, file.string(), control, [&](sdk::RecordSink& sink) { return source.read(request, in, sink); },
+        [&] {
+            if (in.failed()) throw Error(fmt::format("{}: {}: read error (truncated or corrupt file?)", source_name,
+                                                     file.string()));
+        });
+}
 
-    Transaction tx(db);
-    db.cached("INSERT INTO import_runs (source, input, started_at, status) VALUES (?1, ?2, ?3, 'running')")
-        .bind(1, source_name)
-        .bind(2, summary.input)
-        .bind(3, utc_now())
-        .run();
-    std::int64_t run = db.last_insert_id();
-
-    Writer writer(db, source_name, run, summary);
-    sdk::Status status = source.read(request, in, writer);
-    if (in.failed()) throw Error(fmt::format("{}: read error", summary.input));
-    if (!status) throw Error(fmt::format("{}: {}: {}", source_name, summary.input, status.message));
-    // The people behind every name this input touched are worked out again, in this batch.
-    summary.people_new += resolve_blocks(db, writer.touched_blocks()).people_new;
-
-    db.cached(R"sql(
-UPDATE import_runs SET finished_at = ?2, status = 'ok', records_read = ?3, works_new = ?4,
-  works_updated = ?5, people_new = ?6 WHERE id = ?1)sql")
-        .bind(1, run)
-        .bind(2, utc_now())
-        .bind(3, summary.records)
-        .bind(4, summary.works_new)
-        .bind(5, summary.works_updated)
-        .bind(6, summary.people_new)
-        .run();
-    tx.commit();
-    return summary;
+ImportSummary import_live(Database& db, sdk::SourcePlugin& source, const std::string& source_name,
+                          const sdk::ReadRequest& request, const ImportControl& control) {
+    std::string input = request.base_url;
+    for (const auto& [key, value] : request.options) input += fmt::format(" --{} {}", key, value);
+    return run_import(db, source_name, input, control,
+                      [&](sdk::RecordSink& sink) { return source.fetch(request, sink); });
 }
 
 }  // namespace bzpeer

@@ -34,6 +34,11 @@ constexpr double kYearCost = 0.1;         // per year beyond the slack
 constexpr std::size_t kAllPairsLimit = 1500;  // above this, candidates come from an index
 constexpr std::size_t kPostingLimit = 300;    // longer postings are too common to be evidence
 constexpr std::size_t kKeyWords = 8;          // index keys per mention from its words
+constexpr std::size_t kLinkageSample = 12;    // members per side compared between two clusters
+constexpr double kBestLinkWeight = 0.0;       // how far the strongest pair pulls above the mean
+constexpr double kCircleWeight = 0.0;         // per unit of shared co-author weight between clusters
+constexpr double kDisjointCircles = -1.5;     // clusters of kCircleSize+ works sharing no co-author
+constexpr std::size_t kCircleSize = 3;
 
 using Id = std::uint32_t;
 
@@ -431,9 +436,50 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
     };
     std::vector<unsigned> version(initial, 0);
     std::priority_queue<Candidate> queue;
+    // Clusters are compared by the mean score of their members' pairs (average linkage):
+    // profiles of large clusters grow alike through common words, pairs do not. Pair scores
+    // are computed once; large clusters are compared on an evenly spread sample.
+    std::unordered_map<std::uint64_t, double> pair_scores;
+    auto pair_score = [&](std::size_t i, std::size_t j) {
+        if (i > j) std::swap(i, j);
+        std::uint64_t key = (static_cast<std::uint64_t>(i) << 32) | j;
+        auto it = pair_scores.find(key);
+        if (it != pair_scores.end()) return it->second;
+        double value = score(model, model.singles[i], model.singles[j], false).total();
+        pair_scores.emplace(key, value);
+        return value;
+    };
+    auto linkage = [&](std::size_t a, std::size_t b) {
+        const auto& ma = members[a];
+        const auto& mb = members[b];
+        std::size_t step_a = std::max<std::size_t>(1, ma.size() / kLinkageSample);
+        std::size_t step_b = std::max<std::size_t>(1, mb.size() / kLinkageSample);
+        double sum = 0, best = -1e9;
+        std::size_t count = 0;
+        for (std::size_t x = 0; x < ma.size(); x += step_a)
+            for (std::size_t y = 0; y < mb.size(); y += step_b) {
+                double v = pair_score(ma[x], mb[y]);
+                sum += v;
+                best = std::max(best, v);
+                ++count;
+            }
+        double mean = sum / static_cast<double>(count);
+        // Co-author circles, seen whole: groups of several works each that share nobody are
+        // rarely one person; sharing someone rare is a link even when single pairs miss it.
+        double circle = 0;
+        for (const auto& [id, n] : profiles[a].coauthors)
+            if (profiles[b].coauthors.count(id)) circle += model.coauthor_weight[id];
+        if (circle > 0)
+            circle = kCircleWeight * std::min(circle, kCoauthorCap);
+        else if (ma.size() >= kCircleSize && mb.size() >= kCircleSize)
+            circle = kDisjointCircles;
+        return mean + kBestLinkWeight * (best - mean) + circle;
+    };
+    // A rare name's works are compared group to group (profiles); a common name's pair by
+    // pair, since under a common name every group of works looks like some other group.
     auto consider = [&](std::size_t a, std::size_t b) {
         if (forbidden[a].count(b) || incompatible(profiles[a], profiles[b])) return;
-        double s = score(model, profiles[a], profiles[b], false).total();
+        double s = options.common_name ? linkage(a, b) : score(model, profiles[a], profiles[b], false).total();
         if (s > options.threshold) queue.push({s, a, b, version[a], version[b]});
     };
     for (std::size_t a = 0; a < initial; ++a)

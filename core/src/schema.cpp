@@ -204,6 +204,16 @@ CREATE TRIGGER assertions_no_update BEFORE UPDATE ON assertions
 CREATE TRIGGER assertions_no_delete BEFORE DELETE ON assertions
   BEGIN SELECT RAISE(ABORT, 'the assertion ledger is append-only'); END;
 
+-- Rows of `import authors` files already done, so that --resume skips them.
+CREATE TABLE author_import_rows (
+  file TEXT NOT NULL,     -- the file's absolute path
+  row_key TEXT NOT NULL,  -- the row's values, as read
+  status TEXT NOT NULL CHECK (status IN ('ok', 'not-found', 'failed')),
+  person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+  done_at TEXT NOT NULL,
+  PRIMARY KEY (file, row_key)
+) WITHOUT ROWID;
+
 CREATE TABLE http_cache (
   url TEXT PRIMARY KEY,
   status INTEGER NOT NULL,

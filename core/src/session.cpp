@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "bzpeer/error.hpp"
+#include "bzpeer/version.hpp"
 
 namespace bzpeer {
 
@@ -73,6 +74,47 @@ const PluginHost& Session::plugins() {
         plugins_ = std::make_unique<PluginHost>(std::move(folders));
     }
     return *plugins_;
+}
+
+namespace {
+
+// A config value of a source, or `fallback` for sources the config does not describe.
+std::string source_setting(const Config& config, const std::string& source, const char* key, const char* fallback) {
+    std::string name = fmt::format("sources.{}.{}", source, key);
+    return Config::known(name) ? config.text(name) : fallback;
+}
+
+}  // namespace
+
+sdk::ReadRequest Session::request_for(const std::string& source,
+                                      std::vector<std::pair<std::string, std::string>> options) {
+    const auto& c = config();
+    sdk::ReadRequest request;
+    request.options = std::move(options);
+    request.base_url = source_setting(c, source, "base_url", "");
+    request.mailto = source_setting(c, source, "mailto", "");
+    request.page_size = std::stol(source_setting(c, source, "page_size", "0"));
+    return request;
+}
+
+std::unique_ptr<HttpClient> Session::fetcher(const std::string& source, bool offline) {
+    const auto& c = config();
+    HttpPolicy policy;
+    policy.source = source;
+    policy.min_interval = std::stod(source_setting(c, source, "min_interval", "1"));
+    policy.rate_limit_headers = source == "crossref";
+    policy.repeats_are_pages = source == "crossref";
+    policy.max_attempts = static_cast<int>(std::max(1L, c.count("http.max_attempts")));
+    policy.backoff = c.number("http.backoff");
+    policy.connect_timeout = c.number("http.connect_timeout");
+    policy.timeout = c.number("http.timeout");
+    policy.cache_ttl = static_cast<std::int64_t>(c.number("http.cache_ttl_hours") * 3600);
+    policy.offline = offline;
+    std::string mailto = source_setting(c, source, "mailto", "");
+    policy.user_agent = mailto.empty() ? fmt::format("bzpeer/{}", version())
+                                       : fmt::format("bzpeer/{} (mailto:{})", version(), mailto);
+    if (source == "orcid") policy.accept = "application/json";
+    return std::make_unique<HttpClient>(database(), std::move(policy));
 }
 
 std::string Session::render(const sdk::Document& document, const std::string& format) {

@@ -61,6 +61,9 @@ sdk::Document config_report(const Config& config) {
         } else if (key.type == ConfigKey::Type::count) {
             doc.data.set(name, static_cast<std::int64_t>(config.count(name)));
             rows.table.rows.push_back({name, config.text(name)});
+        } else if (key.type == ConfigKey::Type::number) {
+            doc.data.set(name, config.number(name));
+            rows.table.rows.push_back({name, config.text(name)});
         } else if (key.type == ConfigKey::Type::flag) {
             doc.data.set(name, config.flag(name));
             rows.table.rows.push_back({name, config.text(name)});

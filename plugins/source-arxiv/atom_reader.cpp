@@ -7,105 +7,22 @@
 #include <utility>
 #include <vector>
 
+#include "metadata.hpp"
+#include "xml_support.hpp"
+
 namespace bzpeer::arxiv {
 namespace {
+
+using xml::collapsed_attribute;
+using xml::collapsed_text;
+using xml::expanded_name;
+using xml::ExpandedName;
+using xml::find_child;
+using xml::is;
 
 constexpr std::string_view kAtomNs = "http://www.w3.org/2005/Atom";
 constexpr std::string_view kArxivNs = "http://arxiv.org/schemas/atom";
 constexpr std::string_view kOpenSearchNs = "http://a9.com/-/spec/opensearch/1.1/";
-constexpr std::string_view kXmlNs = "http://www.w3.org/XML/1998/namespace";
-
-// An element's name as namespace URI + local part; an empty `ns` means no namespace or an
-// undeclared prefix, neither of which matches anything we read.
-struct ExpandedName {
-    std::string_view ns;
-    std::string_view local;
-};
-
-bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_xml_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_xml_space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
-// pugixml keeps xmlns declarations as ordinary attributes, so a prefix is bound by the
-// nearest declaration on the element itself or on one of its ancestors.
-std::string_view resolve_prefix(pugi::xml_node element, std::string_view prefix) {
-    constexpr std::string_view kXmlns = "xmlns";
-    for (pugi::xml_node node = element; node.type() == pugi::node_element; node = node.parent()) {
-        for (pugi::xml_attribute attribute : node.attributes()) {
-            std::string_view name = attribute.name();
-            if (!name.starts_with(kXmlns)) continue;
-            name.remove_prefix(kXmlns.size());
-            bool binds = prefix.empty()
-                             ? name.empty()
-                             : name.size() == prefix.size() + 1 && name[0] == ':' && name.substr(1) == prefix;
-            if (binds) return attribute.value();
-        }
-    }
-    return prefix == "xml" ? kXmlNs : std::string_view{};
-}
-
-ExpandedName expanded_name(pugi::xml_node element) {
-    std::string_view qname = element.name();
-    std::size_t colon = qname.find(':');
-    if (colon == std::string_view::npos) return {resolve_prefix(element, {}), qname};
-    return {resolve_prefix(element, qname.substr(0, colon)), qname.substr(colon + 1)};
-}
-
-bool is(pugi::xml_node node, std::string_view ns, std::string_view local) {
-    if (node.type() != pugi::node_element) return false;
-    ExpandedName name = expanded_name(node);
-    return name.local == local && name.ns == ns;
-}
-
-pugi::xml_node find_child(pugi::xml_node parent, std::string_view ns, std::string_view local) {
-    for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling()) {
-        if (is(child, ns, local)) return child;
-    }
-    return {};
-}
-
-// Appends `text` with each whitespace run turned into one space and none leading; a run at
-// the end is only remembered in `pending_space`, so trailing whitespace never lands.
-void append_collapsed(std::string& out, std::string_view text, bool& pending_space) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (is_xml_space(text[i])) {
-            pending_space = !out.empty();
-            ++i;
-            continue;
-        }
-        std::size_t end = i;
-        while (end < text.size() && !is_xml_space(text[end])) ++end;
-        if (pending_space) out.push_back(' ');
-        pending_space = false;
-        out.append(text, i, end - i);
-        i = end;
-    }
-}
-
-// The element's own text (pcdata and CDATA children), whitespace-collapsed and trimmed:
-// arXiv wraps titles, abstracts, comments and even names at about 80 columns.
-std::string collapsed_text(pugi::xml_node element) {
-    std::string out;
-    bool pending_space = false;
-    for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-            append_collapsed(out, child.value(), pending_space);
-        }
-    }
-    return out;
-}
-
-std::string collapsed_attribute(pugi::xml_node element, const char* name) {
-    std::string out;
-    bool pending_space = false;
-    append_collapsed(out, element.attribute(name).value(), pending_space);
-    return out;
-}
 
 std::optional<std::int64_t> parse_count(pugi::xml_node element) {
     std::string_view text = trim(element.child_value());
@@ -121,25 +38,6 @@ FeedInfo read_feed_info(pugi::xml_node feed) {
     if (auto node = find_child(feed, kOpenSearchNs, "startIndex")) info.start_index = parse_count(node);
     if (auto node = find_child(feed, kOpenSearchNs, "itemsPerPage")) info.items_per_page = parse_count(node);
     return info;
-}
-
-sdk::Status malformed(std::string_view xml, const pugi::xml_parse_result& parsed) {
-    // pugixml reports a truncated document one past its end.
-    std::string message = static_cast<std::size_t>(parsed.offset) >= xml.size()
-                              ? "malformed XML: unexpected end after byte " + std::to_string(xml.size())
-                              : "malformed XML at byte " + std::to_string(parsed.offset);
-    // Offsets index the converted buffer; they only match the input bytes for UTF-8.
-    if (parsed.encoding == pugi::encoding_utf8 && parsed.offset >= 0 &&
-        static_cast<std::size_t>(parsed.offset) <= xml.size()) {
-        std::string_view before = xml.substr(0, static_cast<std::size_t>(parsed.offset));
-        auto line = std::count(before.begin(), before.end(), '\n') + 1;
-        std::size_t line_start = before.rfind('\n');
-        std::size_t column = before.size() - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
-        message += " (line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
-    }
-    message += ": ";
-    message += parsed.description();
-    return sdk::Status::error(std::move(message));
 }
 
 sdk::Status check_root(pugi::xml_node root) {
@@ -202,7 +100,8 @@ sdk::Status read_author(pugi::xml_node author, const std::string& where, std::si
         if (child.type() != pugi::node_element) continue;
         ExpandedName name = expanded_name(child);
         if (name.ns == kAtomNs && name.local == "name" && out.name.empty()) {
-            out.name = collapsed_text(child);
+            // Names reach the API from the same metadata as OAI-PMH, TeX accents now and then.
+            out.name = clean_name(collapsed_text(child));
         } else if (name.ns == kArxivNs && name.local == "affiliation") {
             if (std::string affiliation = collapsed_text(child); !affiliation.empty()) {
                 out.affiliations.push_back(std::move(affiliation));
@@ -324,15 +223,9 @@ sdk::Status read_entry(pugi::xml_node entry, int number, sdk::WorkRecord& work) 
 
 }  // namespace
 
-sdk::Status read_atom(std::string_view xml, sdk::RecordSink& sink, FeedInfo* info) {
-    if (trim(xml).empty()) return sdk::Status::error("empty input: expected an arXiv Atom feed");
+bool is_atom_feed(pugi::xml_node root) { return is(root, kAtomNs, "feed"); }
 
-    pugi::xml_document document;
-    pugi::xml_parse_result parsed =
-        document.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
-    if (!parsed) return malformed(xml, parsed);
-
-    pugi::xml_node feed = document.document_element();
+sdk::Status read_atom_feed(pugi::xml_node feed, sdk::RecordSink& sink, FeedInfo* info) {
     if (auto status = check_root(feed); !status) return status;
     if (info) *info = read_feed_info(feed);
     if (auto message = api_error(feed)) return sdk::Status::error(std::move(*message));
@@ -345,6 +238,13 @@ sdk::Status read_atom(std::string_view xml, sdk::RecordSink& sink, FeedInfo* inf
         if (auto status = sink.work(std::move(work)); !status) return status;
     }
     return sdk::Status::success();
+}
+
+sdk::Status read_atom(std::string_view text, sdk::RecordSink& sink, FeedInfo* info) {
+    if (trim(text).empty()) return sdk::Status::error("empty input: expected an arXiv Atom feed");
+    pugi::xml_document document;
+    if (auto status = xml::parse(text, document); !status) return status;
+    return read_atom_feed(document.document_element(), sink, info);
 }
 
 }  // namespace bzpeer::arxiv

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <pugixml.hpp>
 #include <string_view>
 
 #include "bzpeer/sdk/plugin.hpp"
@@ -25,5 +26,10 @@ struct FeedInfo {
 // A sink error stops the read and is returned unchanged. `info`, when given, receives the
 // feed's paging numbers.
 sdk::Status read_atom(std::string_view xml, sdk::RecordSink& sink, FeedInfo* info = nullptr);
+
+// The same, for a document already parsed: `feed` is its root element.
+sdk::Status read_atom_feed(pugi::xml_node feed, sdk::RecordSink& sink, FeedInfo* info = nullptr);
+// True when `root` is an Atom <feed> (by namespace URI).
+bool is_atom_feed(pugi::xml_node root);
 
 }  // namespace bzpeer::arxiv

@@ -582,6 +582,10 @@ std::string markup_to_text(std::string_view markup) {
 
 std::string abstract_to_text(std::string_view jats) { return markup_to_text(without_heading(jats)); }
 
+std::string describe_malformed(std::string_view json, simdjson::error_code error) {
+    return malformed(json, error);
+}
+
 sdk::WorkRecord translate_work(element value) {
     object work;
     if (value.get(work) != simdjson::SUCCESS) wrong_type("the work", value, "an object");
@@ -667,6 +671,7 @@ sdk::Status Reader::read(std::string_view json, sdk::RecordSink& sink, ListInfo*
                 return sdk::Status::error("Crossref work message without a \"message\"");
             }
             works.emplace_back(message, item_label("work", message));
+            out.items = 1;
         } else if (*message_type == "work-list") {
             auto message = object_member(envelope, "message", "Crossref message");
             if (!message) return sdk::Status::error("Crossref work-list message without a \"message\"");
@@ -678,6 +683,7 @@ sdk::Status Reader::read(std::string_view json, sdk::RecordSink& sink, ListInfo*
             std::size_t number = 0;
             for (element item : *items)
                 works.emplace_back(item, item_label("item " + std::to_string(++number), item));
+            out.items = works.size();
         } else {
             return sdk::Status::error("unsupported Crossref message type \"" + std::string(*message_type) +
                                       "\": expected \"work\" or \"work-list\"");

@@ -22,6 +22,9 @@ struct ListInfo {
     std::optional<std::int64_t> total_results;   // work-list only
     std::optional<std::int64_t> items_per_page;  // work-list only
     std::optional<std::string> next_cursor;      // present when the request used cursor=
+    // Works in the message, titled or not: 1 for a work message, the length of `items` for a
+    // work-list. A cursor query ends on a page with none.
+    std::size_t items = 0;
     // Works with no title (or only empty ones): the core cannot store a work without a
     // title, so they are left out rather than failing the whole page.
     std::size_t skipped_untitled = 0;
@@ -50,6 +53,11 @@ std::string markup_to_text(std::string_view markup);
 // markup_to_text for an abstract, without the heading many publishers open it with
 // (<jats:title>Abstract</jats:title>, "Summary", "ABSTRACT"), which is not part of it.
 std::string abstract_to_text(std::string_view jats);
+
+// Says where a document simdjson rejected goes wrong ("truncated JSON: the input ends after
+// 812 bytes inside a string that starts at byte 700", "malformed JSON at byte 12: ..."),
+// with byte offsets into `json`.
+std::string describe_malformed(std::string_view json, simdjson::error_code error);
 
 // Reads one response. Holds the simdjson parser and an input buffer so that a plugin
 // object reading many pages reuses their memory. Not for concurrent use.

@@ -344,7 +344,7 @@ TEST_F(ImportErrorTest, TruncatedXml) {
 TEST_F(ImportErrorTest, NonXmlFile) {
     auto file = dir_ / "not-a-feed.xml";
     write_file(file, "id,title\n2106.06224,Some paper\n");
-    expect_rejected(file, "XML");
+    expect_rejected(file, "not an arXiv file");
 }
 
 TEST_F(ImportErrorTest, MissingFileIsAUsageError) {

@@ -37,6 +37,7 @@ public:
         return Status::success();
     }
     Status person(PersonRecord&&) override { return Status::error("Crossref holds no person records"); }
+    Status batch_done() override { return Status::success(); }
 };
 
 // Stops the read after `limit` records, as a host would on a store failure.
@@ -49,6 +50,7 @@ public:
         return Status::success();
     }
     Status person(PersonRecord&&) override { return Status::error("unexpected person record"); }
+    Status batch_done() override { return Status::success(); }
 
 private:
     std::size_t limit_;

@@ -38,12 +38,14 @@ public:
         persons.push_back(std::move(record));
         return Status::success();
     }
+    Status batch_done() override { return Status::success(); }
 };
 
 class RefusingSink : public RecordSink {
 public:
     Status work(WorkRecord&&) override { return Status::error("unexpected work record"); }
     Status person(PersonRecord&&) override { return Status::error("store is read-only"); }
+    Status batch_done() override { return Status::success(); }
 };
 
 std::string fixture(const std::string& name) {

@@ -12,7 +12,7 @@ namespace bzpeer {
 
 struct ConfigKey {
     std::string_view name;  // dotted, e.g. "profile.coauthors"
-    enum class Type { text, list, count, flag } type;
+    enum class Type { text, list, count, flag, number } type;
     std::string_view fallback;  // the default, as text
 };
 
@@ -29,6 +29,8 @@ public:
     std::string text(std::string_view key) const;
     std::vector<std::string> list(std::string_view key) const;
     long count(std::string_view key) const;
+    double number(std::string_view key) const;
+    static bool known(std::string_view key);
     bool flag(std::string_view key) const;
     // A value as `config get` prints it: lists one item per line.
     std::string display(std::string_view key) const;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,13 +20,27 @@ struct ImportSummary {
     std::int64_t works_updated = 0;
     std::int64_t works_unchanged = 0;
     std::int64_t people_new = 0;
+    std::int64_t batches = 0;           // committed batches (pages, or slices of a dump)
     std::vector<std::string> warnings;  // records kept with a field dropped, e.g. an invalid DOI
 };
 
-// Reads `file` through `source` and stores what it yields. Throws bzpeer::Error naming the
-// source plugin and the file (and the record and field, when known) on any failure; nothing
-// is written then.
+struct ImportControl {
+    // Polled between records; true stops the import after rolling back the open batch.
+    std::function<bool()> cancelled;
+    // Called after each committed batch.
+    std::function<void(const ImportSummary&)> progress;
+};
+
+// Reads one saved response or dump (gzip inflated) through `source` and stores what it
+// yields. Each batch the plugin marks is committed as it ends; a single file without marks is
+// one batch. Throws bzpeer::Error naming the source plugin and the input (and the record and
+// field, when known) on any failure; nothing of the failed batch is written then.
 ImportSummary import_file(Database& db, sdk::SourcePlugin& source, const std::string& source_name,
-                          const std::filesystem::path& file, const sdk::ReadRequest& request);
+                          const std::filesystem::path& file, const sdk::ReadRequest& request,
+                          const ImportControl& control = {});
+
+// Runs the live query `request` describes through `request.fetcher`, page by page.
+ImportSummary import_live(Database& db, sdk::SourcePlugin& source, const std::string& source_name,
+                          const sdk::ReadRequest& request, const ImportControl& control = {});
 
 }  // namespace bzpeer

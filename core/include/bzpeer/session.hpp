@@ -11,6 +11,7 @@
 
 #include "bzpeer/config.hpp"
 #include "bzpeer/db.hpp"
+#include "bzpeer/http.hpp"
 #include "bzpeer/plugin_host.hpp"
 #include "bzpeer/sdk/document.hpp"
 
@@ -33,6 +34,12 @@ public:
     // Opens the database; it must exist unless `create`.
     Database& database(bool create = false);
     const PluginHost& plugins();
+
+    // What a source plugin is asked with: its config (base URL, mailto, page size) and the
+    // given options; for live queries, `fetcher` must outlive the request.
+    sdk::ReadRequest request_for(const std::string& source, std::vector<std::pair<std::string, std::string>> options);
+    // The network for `source`, with its politeness policy from config.
+    std::unique_ptr<HttpClient> fetcher(const std::string& source, bool offline);
 
     // Renders with the format plugin that handles `format`.
     std::string render(const sdk::Document& document, const std::string& format);

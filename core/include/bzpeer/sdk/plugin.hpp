@@ -16,7 +16,7 @@
 namespace bzpeer::sdk {
 
 // Bump on any change to a type in this SDK.
-inline constexpr std::uint32_t kApiVersion = 2;
+inline constexpr std::uint32_t kApiVersion = 3;
 
 #define BZPEER_SDK_STR2(x) #x
 #define BZPEER_SDK_STR(x) BZPEER_SDK_STR2(x)
@@ -44,9 +44,12 @@ struct PluginDescriptor {
 
 // An option a source plugin adds to `bzpeer import NAME`.
 struct OptionSpec {
-    std::string name;  // long name without dashes
+    std::string name;  // long name without dashes, or the placeholder of a positional ("ID")
     std::string help;
     bool takes_value = true;
+    bool repeatable = false;  // `--id A B` or `--id A --id B`; each value is one option entry
+    bool positional = false;  // `bzpeer import orcid ID...`
+    bool is_file = false;     // a file the host opens (and inflates when .gz) and passes to read()
 };
 
 class Plugin {
@@ -60,10 +63,44 @@ public:
     // An error status stops the read; the plugin returns it unchanged.
     virtual Status work(WorkRecord&& record) = 0;
     virtual Status person(PersonRecord&& record) = 0;
+    // Marks the end of a batch: a page of a live query, or some thousands of lines of a dump.
+    // The host commits what came before, so an interrupted import keeps whole batches and
+    // never half of one. An error status (e.g. the user pressed Ctrl-C) stops the read.
+    virtual Status batch_done() = 0;
+};
+
+struct HttpResponse {
+    long status = 0;
+    std::string body;
+    std::string content_type;
+    std::string url;          // the URL asked for
+    bool from_cache = false;
+};
+
+// The network, as the host offers it. The host applies the source's politeness policy (rate
+// limit, retries with backoff and jitter on 429/5xx/timeouts, a cap on attempts, timeouts,
+// User-Agent), the response cache and --offline. Plugins hold no HTTP code of their own.
+class Fetcher {
+public:
+    virtual ~Fetcher() = default;
+    // GETs `url`. The HTTP status the server finally answers with is in `response`, with its
+    // body (an arXiv 400 carries an error feed worth reading). An error status means there is
+    // no answer to read: the network failed after the allowed attempts, or --offline found
+    // nothing cached; its message names the URL.
+    virtual Status get(const std::string& url, HttpResponse& response) noexcept = 0;
+    // Drops a cached answer the plugin found unusable (arXiv's spurious empty page), so that
+    // the next get() of `url` asks the server again.
+    virtual void forget(const std::string& /*url*/) noexcept {}
 };
 
 struct ReadRequest {
-    std::vector<std::pair<std::string, std::string>> options;  // plugin options given
+    // The plugin options given, in command-line order; a repeatable option appears once per
+    // value. For read(), the file option that named the input, if any (e.g. "snapshot").
+    std::vector<std::pair<std::string, std::string>> options;
+    std::string base_url;     // config sources.NAME.base_url
+    std::string mailto;       // config sources.NAME.mailto: a contact for polite pools
+    long page_size = 0;       // config sources.NAME.page_size; 0: the plugin's default
+    Fetcher* fetcher = nullptr;  // set for fetch()
 };
 
 class SourcePlugin : public Plugin {
@@ -72,6 +109,9 @@ public:
     // Translates one saved response or dump into records. Errors name the record and field;
     // the host adds the input's name.
     virtual Status read(const ReadRequest& request, InputStream& in, RecordSink& sink) noexcept = 0;
+    // Runs the live query the options ask for (e.g. --query, --id), through request.fetcher,
+    // calling sink.batch_done() after each page.
+    virtual Status fetch(const ReadRequest& request, RecordSink& sink) noexcept = 0;
 };
 
 class FormatPlugin : public Plugin {

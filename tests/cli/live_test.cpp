@@ -1,0 +1,145 @@
+// Live imports through the real binary against a loopback server serving recorded payloads:
+// cursor paging to the end, retries, the attempts cap, the cache on a second run, --offline,
+// and nothing written from a failed page.
+#include <gtest/gtest.h>
+
+#include "../http/fixture_server.hpp"
+#include "cli_harness.hpp"
+
+namespace {
+
+using namespace bzpeer::cli_test;
+using bzpeer_test::FixtureServer;
+
+// Percent-encodes everything but unreserved characters, as a route target needs.
+std::string encode(std::string_view text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+class LiveTest : public CliTest {
+protected:
+    void SetUp() override {
+        CliTest::SetUp();
+        ASSERT_NO_FATAL_FAILURE(init());
+        root_ = dir_ / "served";
+        fs::create_directories(root_);
+        // The recorded widget query: page 1 (20 items) and page 2 (20 items). Crossref says
+        // 454 results; the recording stops at page 2, so page 2 is served with its next-cursor
+        // pointing at an empty page, which ends the query. Everything else is as recorded.
+        std::string page1 = read_file(fixture("crossref/works_list_query_widget_cursor_page1.json"));
+        std::string page2 = read_file(fixture("crossref/works_list_query_widget_cursor_page2.json"));
+        simdjson::dom::parser parser;
+        cursor_ = str(parser.parse(page1)["message"]["next-cursor"]);
+        auto at = page2.find(cursor_);
+        ASSERT_NE(at, std::string::npos);
+        page2.replace(at, cursor_.size(), "END");
+        write_file(root_ / "page1.json", page1);
+        write_file(root_ / "page2.json", page2);
+        write_file(root_ / "empty.json", read_file(fixture("crossref/works_list_empty_result.json")));
+        for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+                 {"sources.crossref.page_size", "20"},
+                 {"sources.crossref.min_interval", "0"},
+                 {"http.backoff", "0.01"},
+                 {"http.max_attempts", "3"},
+                 {"http.timeout", "5"}}) {
+            auto r = run({"config", "set", key, value});
+            ASSERT_EQ(r.exit_code, 0) << r.describe();
+        }
+    }
+
+    // Starts the server with page 2 answered after `page2_faults` (e.g. "fail429=1 fail500=1").
+    void serve(const std::string& page2_faults) {
+        page1_ = "/works?query=widget&rows=20&cursor=*";
+        page2_ = "/works?query=widget&rows=20&cursor=" + encode(cursor_);
+        end_ = "/works?query=widget&rows=20&cursor=END";
+        write_file(dir_ / "routes", page1_ + " page1.json\n" + page2_ + " page2.json " + page2_faults + "\n" + end_ +
+                                        " empty.json\n");
+        server_ = std::make_unique<FixtureServer>(fs::path(BZPEER_FIXTURES_DIR) / "../http/fixture_server.py", root_,
+                                                  dir_ / "routes", dir_ / "server.log", 1.0);
+        ASSERT_TRUE(server_->error().empty()) << server_->error();
+        auto r = run({"config", "set", "sources.crossref.base_url", server_->url("")});
+        ASSERT_EQ(r.exit_code, 0) << r.describe();
+    }
+
+    std::size_t requests(const std::string& prefix) const {
+        std::size_t n = 0;
+        for (const auto& line : server_->log())
+            if (line.target.rfind(prefix, 0) == 0) ++n;
+        return n;
+    }
+
+    std::int64_t works() {
+        simdjson::dom::parser parser;
+        auto r = run({"stats", "--format", "json"});
+        return num(parser.parse(r.out)["works"]);
+    }
+
+    fs::path root_;
+    std::string cursor_, page1_, page2_, end_;
+    std::unique_ptr<FixtureServer> server_;
+};
+
+TEST_F(LiveTest, CursorPagingWithRetriesThenASecondRunFromTheCache) {
+    ASSERT_NO_FATAL_FAILURE(serve("fail429=1 fail500=1"));
+    auto r = run({"import", "crossref", "--query", "widget"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    // 40 items over the two pages; a few widget records carry no title and are skipped.
+    std::int64_t stored = works();
+    EXPECT_GE(stored, 30);
+    EXPECT_LE(stored, 40);
+    EXPECT_EQ(requests("/works?query=widget&rows=20&cursor=*"), 1u);
+    // Page 2: a 429, a 500, then the answer.
+    EXPECT_EQ(requests("/works?query=widget&rows=20&cursor=" + encode(cursor_).substr(0, 10)), 3u);
+    EXPECT_EQ(requests("/works?query=widget&rows=20&cursor=END"), 1u);
+    EXPECT_TRUE(contains(r.err, "2 retries")) << r.describe();
+
+    // The same import again: every page from the cache, no request at all.
+    std::size_t before = server_->log().size();
+    auto again = run({"import", "crossref", "--query", "widget"});
+    ASSERT_EQ(again.exit_code, 0) << again.describe();
+    EXPECT_EQ(server_->log().size(), before);
+    EXPECT_TRUE(contains(again.err, "0 requests")) << again.describe();
+    EXPECT_EQ(works(), stored);
+
+    // Offline: answered from the cache; an uncached query fails naming what is missing.
+    auto offline = run({"import", "crossref", "--query", "widget", "--offline"});
+    EXPECT_EQ(offline.exit_code, 0) << offline.describe();
+    auto missing = run({"import", "crossref", "--query", "gadget", "--offline"});
+    EXPECT_EQ(missing.exit_code, 1) << missing.describe();
+    EXPECT_TRUE(contains(missing.err, "offline")) << missing.describe();
+    EXPECT_TRUE(contains(missing.err, "query=gadget")) << missing.describe();
+    EXPECT_EQ(server_->log().size(), before);
+}
+
+TEST_F(LiveTest, AttemptsAreCappedAndAFailedPageWritesNothing) {
+    ASSERT_NO_FATAL_FAILURE(serve("fail500=always"));
+    auto r = run({"import", "crossref", "--query", "widget"});
+    EXPECT_EQ(r.exit_code, 1) << r.describe();
+    EXPECT_TRUE(contains(r.err, "after 3 attempts")) << r.describe();
+    EXPECT_EQ(requests("/works?query=widget&rows=20&cursor=" + encode(cursor_).substr(0, 10)), 3u);
+    // Page 1 was committed before page 2 failed; page 2 left nothing behind.
+    std::int64_t stored = works();
+    EXPECT_GT(stored, 0);
+    EXPECT_LE(stored, 20);
+}
+
+TEST_F(LiveTest, ABrokenAnswerIsOneClearLine) {
+    ASSERT_NO_FATAL_FAILURE(serve("truncate=always"));
+    auto r = run({"import", "crossref", "--query", "widget"});
+    EXPECT_EQ(r.exit_code, 1) << r.describe();
+    ASSERT_EQ(r.err_lines().size(), 1u) << r.describe();
+    EXPECT_TRUE(contains(r.err, "crossref")) << r.describe();
+}
+
+}  // namespace
