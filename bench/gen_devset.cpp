@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
             truth_path = value;
         else
             return usage(("unknown option " + std::string(arg)).c_str());
-        if (!ok) return usage(("bad value for " + std::string(arg) + ": '" + std::string(value) + "'").c_str());
+        if (!ok)
+            return usage(("bad value for " + std::string(arg) + ": '" + std::string(value) + "'").c_str());
     }
     if (feed_path.empty() || truth_path.empty()) return usage("--out-feed and --out-truth are required");
 
@@ -76,12 +77,13 @@ int main(int argc, char** argv) {
         std::cerr << "gen_devset: " << e.what() << "\n";
         return 2;
     }
-    if (!write(feed_path, bzpeer::devset::atom_feed(set)) || !write(truth_path, bzpeer::devset::truth_json(set)))
+    if (!write(feed_path, bzpeer::devset::atom_feed(set)) ||
+        !write(truth_path, bzpeer::devset::truth_json(set)))
         return 1;
 
-    std::cerr << "gen_devset: " << set.people.size() << " people named \"" << set.name << "\", " << set.works.size()
-              << " works (" << set.mentions.size() << " in block \"" << set.block_key << "\", "
-              << set.outside_block << " printed into another block)\n";
+    std::cerr << "gen_devset: " << set.people.size() << " people named \"" << set.name << "\", "
+              << set.works.size() << " works (" << set.mentions.size() << " in block \"" << set.block_key
+              << "\", " << set.outside_block << " printed into another block)\n";
     for (const auto& person : set.people) {
         std::cerr << "  " << person.label << ": " << person.works << " works, " << person.first_year << "-"
                   << person.last_year << ",";

@@ -64,7 +64,8 @@ Run measure(int people, int works_per_person, std::uint64_t seed, const std::str
     auto started = Clock::now();
     auto set = bzpeer::devset::generate(options);
     double generated = std::chrono::duration<double>(Clock::now() - started).count();
-    std::fprintf(stderr, "generated %zu mentions of %d people in %.2f s\n", set.mentions.size(), people, generated);
+    std::fprintf(stderr, "generated %zu mentions of %d people in %.2f s\n", set.mentions.size(), people,
+                 generated);
 
     const auto resolver_options = bzpeer::resolver::options_for(set.block_key);
     Run run;
@@ -85,9 +86,10 @@ Run measure(int people, int works_per_person, std::uint64_t seed, const std::str
 }
 
 void print(const char* label, const Run& run) {
-    std::printf("%-6s mentions %6zu  people %5zu  clusters %6d  seconds %8.3f  mentions/s %9.0f  B3 F1 %.3f\n",
-                label, run.mentions, run.people, run.clusters, run.seconds,
-                static_cast<double>(run.mentions) / run.seconds, run.b3_f1);
+    std::printf(
+        "%-6s mentions %6zu  people %5zu  clusters %6d  seconds %8.3f  mentions/s %9.0f  B3 F1 %.3f\n", label,
+        run.mentions, run.people, run.clusters, run.seconds, static_cast<double>(run.mentions) / run.seconds,
+        run.b3_f1);
     std::fflush(stdout);
 }
 

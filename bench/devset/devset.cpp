@@ -76,8 +76,10 @@ public:
     // The name is part of the seed, so that two names with one seed are two unrelated sets.
     explicit Generator(const Options& options) : o_(options), rng_(options.seed ^ fnv1a(options.name)) {
         if (o_.people < 1) throw std::invalid_argument("devset: people must be at least 1");
-        if (o_.works_per_person < 1) throw std::invalid_argument("devset: works per person must be at least 1");
-        if (static_cast<long long>(o_.max_works) * o_.people < static_cast<long long>(o_.people) * o_.works_per_person)
+        if (o_.works_per_person < 1)
+            throw std::invalid_argument("devset: works per person must be at least 1");
+        if (static_cast<long long>(o_.max_works) * o_.people <
+            static_cast<long long>(o_.people) * o_.works_per_person)
             throw std::invalid_argument("devset: works per person exceeds max works");
         if (o_.first_year > o_.last_year || o_.first_year < 1992 || o_.last_year > 2091)
             throw std::invalid_argument("devset: bad year range");
@@ -103,7 +105,8 @@ public:
 
 private:
     static Culture culture_of(const std::string& family) {
-        for (Culture c : {Culture::chinese, Culture::polish, Culture::korean, Culture::japanese, Culture::indian}) {
+        for (Culture c :
+             {Culture::chinese, Culture::polish, Culture::korean, Culture::japanese, Culture::indian}) {
             const auto& pool = vocabulary::names(c).family;
             if (std::find(pool.begin(), pool.end(), family) != pool.end()) return c;
         }
@@ -157,8 +160,9 @@ private:
 
     Culture coauthor_culture(double local) {
         if (rng_.chance(local)) return culture_;
-        static const std::array<Culture, vocabulary::kCultures> all = {
-            Culture::chinese, Culture::western, Culture::korean, Culture::indian, Culture::japanese, Culture::polish};
+        static const std::array<Culture, vocabulary::kCultures> all = {Culture::chinese,  Culture::western,
+                                                                       Culture::korean,   Culture::indian,
+                                                                       Culture::japanese, Culture::polish};
         static const std::vector<double> mix = {0.35, 0.35, 0.08, 0.1, 0.07, 0.05};
         return all[rng_.weighted(mix)];
     }
@@ -172,7 +176,8 @@ private:
             std::string family(rng_.pick(pool.family));
             if (female) {
                 for (std::string_view male : {"ski", "cki", "dzki"})
-                    if (family.size() > male.size() && family.compare(family.size() - male.size(), male.size(), male) == 0)
+                    if (family.size() > male.size() &&
+                        family.compare(family.size() - male.size(), male.size(), male) == 0)
                         family.replace(family.size() - 1, 1, "a");
             }
             Coauthor c;
@@ -247,9 +252,11 @@ private:
         std::vector<Phase> phases;
         if (change) {
             int at = person.first_year + std::max(1, length * rng_.between(35, 65) / 100);
-            phases.push_back({home, make_niche(home), person.first_year, at - 1, make_circle(person.first_year, at - 1, local, count)});
+            phases.push_back({home, make_niche(home), person.first_year, at - 1,
+                              make_circle(person.first_year, at - 1, local, count)});
             std::size_t next = related_field(home, 0.1);
-            phases.push_back({next, make_niche(next), at, person.last_year, make_circle(at, person.last_year, local, count)});
+            phases.push_back({next, make_niche(next), at, person.last_year,
+                              make_circle(at, person.last_year, local, count)});
             // One or two from before come along: the advisor, a close colleague.
             std::vector<Coauthor> hubs;
             for (const auto& c : phases[0].circle)
@@ -260,8 +267,8 @@ private:
                 phases[1].circle.push_back(std::move(bridge));
             }
         } else {
-            phases.push_back(
-                {home, make_niche(home), person.first_year, person.last_year, make_circle(person.first_year, person.last_year, local, count)});
+            phases.push_back({home, make_niche(home), person.first_year, person.last_year,
+                              make_circle(person.first_year, person.last_year, local, count)});
         }
         // A second field on the side, with a small circle of its own.
         std::optional<Phase> side;
@@ -278,8 +285,10 @@ private:
         }
 
         // Works: the first ones in the first phase, the rest in the second.
-        std::size_t split = phases.size() == 2 ? static_cast<std::size_t>(std::clamp(count * rng_.between(35, 65) / 100, 2, count - 2))
-                                               : static_cast<std::size_t>(count);
+        std::size_t split =
+            phases.size() == 2
+                ? static_cast<std::size_t>(std::clamp(count * rng_.between(35, 65) / 100, 2, count - 2))
+                : static_cast<std::size_t>(count);
         for (int w = 0; w < count; ++w) {
             Phase& phase = phases[static_cast<std::size_t>(w) < split ? 0 : phases.size() - 1];
             bool on_side = side && w > 0 && rng_.chance(kSecondFieldWorks);
@@ -313,7 +322,8 @@ private:
     }
 
     std::string make_title(const Phase& phase, const Words& focus) {
-        static const Words prefixes = {"Towards", "Learning", "On", "Rethinking", "Understanding", "Revisiting"};
+        static const Words prefixes = {"Towards",    "Learning",      "On",
+                                       "Rethinking", "Understanding", "Revisiting"};
         const int length = rng_.between(6, 14);
         std::string title;
         int words = 0;
@@ -331,7 +341,8 @@ private:
                 last_content = false;
             } else {
                 std::string_view word = content_word(phase, focus, 0.1);
-                for (int retry = 0; retry < 4 && used.count(word); ++retry) word = content_word(phase, focus, 0.1);
+                for (int retry = 0; retry < 4 && used.count(word); ++retry)
+                    word = content_word(phase, focus, 0.1);
                 used.insert(word);
                 append(capitalized(word));
                 last_content = true;
@@ -367,7 +378,8 @@ private:
             if (rng_.chance(0.1)) {
                 char number[48];
                 if (rng_.chance(0.5))
-                    std::snprintf(number, sizeof number, "by %d.%d%%", rng_.between(1, 40), rng_.between(0, 9));
+                    std::snprintf(number, sizeof number, "by %d.%d%%", rng_.between(1, 40),
+                                  rng_.between(0, 9));
                 else
                     std::snprintf(number, sizeof number, "(p < 0.0%d)", rng_.between(1, 5));
                 append(number);
@@ -434,7 +446,8 @@ private:
         work.person = person;
         work.year = rng_.between(phase.from, phase.to);
         char date[16];
-        std::snprintf(date, sizeof date, "%04d-%02d-%02d", work.year, rng_.between(1, 12), rng_.between(1, 28));
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", work.year, rng_.between(1, 12),
+                      rng_.between(1, 28));
         work.date = date;
         Words focus;
         for (int k = rng_.between(3, 5); k > 0; --k) focus.push_back(rng_.pick(phase.niche));

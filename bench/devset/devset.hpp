@@ -19,23 +19,23 @@ namespace bzpeer::devset {
 
 struct Options {
     int people = 6;
-    int works_per_person = 10;  // mean; the total is exactly people * works_per_person
-    int max_works = 25;         // most works one person may have (at least 1 each)
-    std::uint64_t seed = 1;  // mixed with the name: one seed, two names, two unrelated sets
+    int works_per_person = 10;      // mean; the total is exactly people * works_per_person
+    int max_works = 25;             // most works one person may have (at least 1 each)
+    std::uint64_t seed = 1;         // mixed with the name: one seed, two names, two unrelated sets
     std::string name = "Bo Zheng";  // "Given Family"
     int first_year = 2008;          // earliest year anyone is active
     int last_year = 2025;
 
     // Noise.
-    double initial_rate = 0.3;        // mean share of works printing "B. Zheng" (varies by person)
-    double reversed_rate = 0.03;      // "Zheng Bo": lands in another name block
-    double new_coauthors_rate = 0.08; // works whose co-authors are all new faces
-    double one_off_rate = 0.12;       // per co-author slot: someone who appears once
-    double neighbour_rate = 0.12;     // works whose primary category is a neighbouring one
-    double second_field_rate = 0.3;   // people with a second field
-    double field_change_rate = 0.2;   // people who change field mid-career (at least one if people >= 3)
-    double same_field_rate = 0.2;     // people drawn into a field someone else already has
-    double common_coauthor_rate = 1;  // mean number of shared common names ("Y. Wang") per circle
+    double initial_rate = 0.3;         // mean share of works printing "B. Zheng" (varies by person)
+    double reversed_rate = 0.03;       // "Zheng Bo": lands in another name block
+    double new_coauthors_rate = 0.08;  // works whose co-authors are all new faces
+    double one_off_rate = 0.12;        // per co-author slot: someone who appears once
+    double neighbour_rate = 0.12;      // works whose primary category is a neighbouring one
+    double second_field_rate = 0.3;    // people with a second field
+    double field_change_rate = 0.2;    // people who change field mid-career (at least one if people >= 3)
+    double same_field_rate = 0.2;      // people drawn into a field someone else already has
+    double common_coauthor_rate = 1;   // mean number of shared common names ("Y. Wang") per circle
 };
 
 // One work of the set.
@@ -45,8 +45,8 @@ struct Work {
     std::string abstract;
     std::string date;  // YYYY-MM-DD
     int year = 0;
-    std::vector<std::string> authors;  // printed, in order
-    std::size_t position = 0;          // where the person of the set is among the authors
+    std::vector<std::string> authors;     // printed, in order
+    std::size_t position = 0;             // where the person of the set is among the authors
     std::vector<std::string> categories;  // primary first
     int person = 0;                       // index into DevSet::people
 };

@@ -31,6 +31,8 @@ struct BlockData {
     std::vector<std::int64_t> previous;     // person id before, 0 when none
 };
 
+// One query per kind of evidence for the whole block, not one per authorship: blocks are
+// loaded for every import batch and every resolve.
 BlockData load_block(Database& db, const std::string& block) {
     BlockData data;
     auto& stmt = db.cached(R"sql(
@@ -38,13 +40,7 @@ SELECT a.id, a.work_id, coalesce(a.given, ''), coalesce(a.orcid, ''), coalesce(w
        coalesce(w.title, ''), coalesce(w.abstract, ''), coalesce(w.venue, w.journal_ref, ''),
        a.printed_name, coalesce(a.person_id, 0)
 FROM authorships a JOIN works w ON w.id = a.work_id WHERE a.block_key = ?1 ORDER BY a.id)sql");
-    auto& coauthors = db.cached(
-        "SELECT block_key FROM authorships WHERE work_id = ?1 AND id <> ?2 AND block_key <> '' ORDER BY position");
-    auto& topics = db.cached(
-        "SELECT t.code FROM work_topics wt JOIN topics t ON t.id = wt.topic_id WHERE wt.work_id = ?1 "
-        "ORDER BY wt.position");
-    auto& affiliations = db.cached("SELECT printed FROM authorship_affiliations WHERE authorship_id = ?1");
-    std::unordered_map<std::int64_t, std::string> work_keys;
+    std::unordered_map<std::int64_t, std::size_t> index;  // authorship id → mention
     for (stmt.bind(1, block); stmt.step();) {
         resolver::Mention m;
         m.id = stmt.integer(0);
@@ -56,16 +52,34 @@ FROM authorships a JOIN works w ON w.id = a.work_id WHERE a.block_key = ?1 ORDER
         m.venue = names::fold(stmt.text(7));
         data.printed.push_back(stmt.text(8));
         data.previous.push_back(stmt.integer(9));
+        index.emplace(m.id, data.mentions.size());
         data.mentions.push_back(std::move(m));
     }
     stmt.reset();
-    for (auto& m : data.mentions) {
-        for (coauthors.bind(1, m.work).bind(2, m.id); coauthors.step();) m.coauthors.push_back(coauthors.text(0));
-        for (topics.bind(1, m.work); topics.step();) m.categories.push_back(topics.text(0));
-        for (affiliations.bind(1, m.id); affiliations.step();) m.affiliations.push_back(names::fold(affiliations.text(0)));
-        auto [it, added] = work_keys.try_emplace(m.work);
-        if (added) it->second = work_key(db, m.work);
-        data.keys.push_back(it->second + "|" + block);
+    auto& coauthors = db.cached(R"sql(
+SELECT a.id, o.block_key FROM authorships a JOIN authorships o ON o.work_id = a.work_id AND o.id <> a.id
+WHERE a.block_key = ?1 AND o.block_key <> '' ORDER BY a.id, o.position)sql");
+    for (coauthors.bind(1, block); coauthors.step();)
+        data.mentions[index.at(coauthors.integer(0))].coauthors.push_back(coauthors.text(1));
+    auto& topics = db.cached(R"sql(
+SELECT a.id, t.code FROM authorships a JOIN work_topics wt ON wt.work_id = a.work_id
+JOIN topics t ON t.id = wt.topic_id WHERE a.block_key = ?1 ORDER BY a.id, wt.position)sql");
+    for (topics.bind(1, block); topics.step();)
+        data.mentions[index.at(topics.integer(0))].categories.push_back(topics.text(1));
+    auto& affiliations = db.cached(R"sql(
+SELECT a.id, af.printed FROM authorships a JOIN authorship_affiliations af ON af.authorship_id = a.id
+WHERE a.block_key = ?1 ORDER BY a.id, af.position)sql");
+    for (affiliations.bind(1, block); affiliations.step();)
+        data.mentions[index.at(affiliations.integer(0))].affiliations.push_back(names::fold(affiliations.text(1)));
+    // Work keys: the arXiv id, else the DOI, else w:N (see work_key()).
+    std::unordered_map<std::int64_t, std::string> keys;
+    auto& ids = db.cached(R"sql(
+SELECT DISTINCT a.work_id, i.scheme, i.value FROM authorships a JOIN identifiers i ON i.work_id = a.work_id
+WHERE a.block_key = ?1 AND i.scheme IN ('arxiv', 'doi') ORDER BY a.work_id, i.scheme, i.value)sql");
+    for (ids.bind(1, block); ids.step();) keys.try_emplace(ids.integer(0), ids.text(1) + ":" + ids.text(2));
+    for (const auto& m : data.mentions) {
+        auto it = keys.find(m.work);
+        data.keys.push_back((it != keys.end() ? it->second : fmt::format("w:{}", m.work)) + "|" + block);
     }
     return data;
 }
@@ -351,7 +365,7 @@ void run_in_transaction(Database& db, const std::function<void()>& body) {
 
 std::string work_key(Database& db, std::int64_t work) {
     auto& stmt = db.cached(
-        "SELECT scheme, value FROM identifiers WHERE work_id = ?1 AND scheme IN ('arxiv', 'doi') ORDER BY scheme");
+        "SELECT scheme, value FROM identifiers WHERE work_id = ?1 AND scheme IN ('arxiv', 'doi') ORDER BY scheme, value");
     stmt.bind(1, work);
     if (stmt.step()) return stmt.text(0) + ":" + stmt.text(1);
     return fmt::format("w:{}", work);

@@ -160,11 +160,12 @@ public:
     void finish() { commit("ok"); }
 
     // After a failure: the open batch is rolled back; a run that committed earlier batches is
-    // marked failed so that the log says what happened.
+    // marked failed so that the log says what happened, and their names are resolved.
     void abandon(const std::string& message) {
         tx_.reset();
         if (summary_.batches == 0) return;
         Transaction tx(db_);
+        resolve_touched();
         db_.cached("UPDATE import_runs SET status = 'failed', finished_at = ?2, message = ?3 WHERE id = ?1")
             .bind(1, run_)
             .bind(2, utc_now())
@@ -174,6 +175,7 @@ public:
     }
 
     bool was_cancelled() const { return interrupted_; }
+    void resolve_each_batch(bool each) { resolve_each_batch_ = each; }
 
 private:
     std::string where(const sdk::WorkRecord& r) const {
@@ -325,17 +327,20 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
         std::map<std::string, std::pair<std::string, std::string>> sources;
         auto& stmt = db_.cached("SELECT field, source, record FROM work_field_sources WHERE work_id = ?1");
         for (stmt.bind(1, work); stmt.step();) sources[stmt.text(0)] = {stmt.text(1), stmt.text(2)};
-        auto current = db_.prepare(
+        auto& current = db_.cached(
             "SELECT title, abstract, type, date, venue, journal_ref, comment, primary_category FROM works WHERE id = ?1");
         current.bind(1, work);
         current.step();
+        std::array<std::string, kFields.size()> values;
+        for (std::size_t i = 0; i < kFields.size(); ++i) values[i] = current.text(static_cast<int>(i));
+        current.reset();
         bool changed = false;
         for (std::size_t i = 0; i < kFields.size(); ++i) {
             std::string field = kFields[i];
             std::string value = field_value(r, field);
             auto stored = sources.find(field);
             if (value.empty()) continue;
-            if (value == current.text(static_cast<int>(i))) {
+            if (value == values[i]) {
                 if (stored == sources.end()) note_field_source(work, field);  // a new work's own fields
                 continue;
             }
@@ -627,10 +632,16 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING)sql")
 
     void begin() { tx_.emplace(db_); }
 
-    // Resolves the people behind the names this batch touched, logs, and commits.
-    void commit(const char* status) {
+    void resolve_touched() {
         summary_.people_new += resolve_blocks(db_, touched_).people_new;
         touched_.clear();
+    }
+
+    // Resolves the people behind the names touched so far (each batch of a live query, the
+    // whole input of a file: a name block of a dump is worked out once, not once per slice),
+    // logs, and commits.
+    void commit(const char* status) {
+        if (resolve_each_batch_ || std::string_view(status) != "running") resolve_touched();
         db_.cached(R"sql(
 UPDATE import_runs SET finished_at = ?2, status = ?3, records_read = ?4, works_new = ?5,
   works_updated = ?6, people_new = ?7 WHERE id = ?1)sql")
@@ -655,17 +666,20 @@ UPDATE import_runs SET finished_at = ?2, status = ?3, records_read = ?4, works_n
     const ImportControl& control_;
     std::optional<Transaction> tx_;
     bool interrupted_ = false;
+    bool resolve_each_batch_ = true;
     std::set<std::string> touched_;
     std::string record_;  // the record being stored, by its first identifier
 };
 
 // Runs `body` against a fresh Writer and finishes or abandons the import.
 ImportSummary run_import(Database& db, const std::string& source_name, const std::string& input,
-                         const ImportControl& control, const std::function<sdk::Status(sdk::RecordSink&)>& body,
+                         const ImportControl& control, bool resolve_each_batch,
+                         const std::function<sdk::Status(sdk::RecordSink&)>& body,
                          const std::function<void()>& after_read = {}) {
     ImportSummary summary;
     summary.input = input;
     Writer writer(db, source_name, input, summary, control);
+    writer.resolve_each_batch(resolve_each_batch);
     try {
         sdk::Status status = body(writer);
         if (after_read) after_read();
@@ -691,7 +705,8 @@ ImportSummary import_file(Database& db, sdk::SourcePlugin& source, const std::st
                           const ImportControl& control) {
     FileStream in(file);
     return run_import(
-        db, source_name, file.string(), control, [&](sdk::RecordSink& sink) { return source.read(request, in, sink); },
+        db, source_name, file.string(), control, false,
+        [&](sdk::RecordSink& sink) { return source.read(request, in, sink); },
         [&] {
             if (in.failed()) throw Error(fmt::format("{}: {}: read error (truncated or corrupt file?)", source_name,
                                                      file.string()));
@@ -702,7 +717,7 @@ ImportSummary import_live(Database& db, sdk::SourcePlugin& source, const std::st
                           const sdk::ReadRequest& request, const ImportControl& control) {
     std::string input = request.base_url;
     for (const auto& [key, value] : request.options) input += fmt::format(" --{} {}", key, value);
-    return run_import(db, source_name, input, control,
+    return run_import(db, source_name, input, control, true,
                       [&](sdk::RecordSink& sink) { return source.fetch(request, sink); });
 }
 

@@ -34,9 +34,7 @@ constexpr double kYearCost = 0.1;         // per year beyond the slack
 constexpr std::size_t kAllPairsLimit = 1500;  // above this, candidates come from an index
 constexpr std::size_t kPostingLimit = 300;    // longer postings are too common to be evidence
 constexpr std::size_t kKeyWords = 8;          // index keys per mention from its words
-constexpr std::size_t kLinkageSample = 12;    // members per side compared between two clusters
-constexpr double kBestLinkWeight = 0.0;       // how far the strongest pair pulls above the mean
-constexpr double kCircleWeight = 0.0;         // per unit of shared co-author weight between clusters
+constexpr double kUnlinkedPair = -2.5;        // the score of a pair the candidate index never paired
 constexpr double kDisjointCircles = -1.5;     // clusters of kCircleSize+ works sharing no co-author
 constexpr std::size_t kCircleSize = 3;
 
@@ -93,7 +91,7 @@ struct Profile {
     int first_year = 0, last_year = 0;
     std::unordered_set<std::string> orcids;
     std::unordered_set<std::int64_t> works;
-    std::unordered_set<std::string> given_names;  // distinct forms
+    std::vector<Id> given_names;  // distinct forms, as ids into Model::given_forms
 
     void absorb(const Profile& other) {
         add(coauthors, other.coauthors);
@@ -105,7 +103,8 @@ struct Profile {
         if (other.last_year > last_year) last_year = other.last_year;
         orcids.insert(other.orcids.begin(), other.orcids.end());
         works.insert(other.works.begin(), other.works.end());
-        given_names.insert(other.given_names.begin(), other.given_names.end());
+        for (Id g : other.given_names)
+            if (std::find(given_names.begin(), given_names.end(), g) == given_names.end()) given_names.push_back(g);
     }
 };
 
@@ -117,6 +116,8 @@ struct Model {
     std::vector<std::vector<Id>> key_words;  // per mention: its most telling words
     bool use_orcid = true;
     double prior = kPriorCommon;
+    Interner given_forms;                       // distinct given names of the block
+    std::vector<std::vector<char>> compatible;  // given_forms x given_forms, computed once
 };
 
 std::vector<std::string> affiliation_tokens(const std::string& folded) {
@@ -200,8 +201,14 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
         p.first_year = p.last_year = mention.year;
         if (options.use_orcid && !mention.orcid.empty()) p.orcids.insert(mention.orcid);
         p.works.insert(mention.work);
-        if (!mention.given.empty()) p.given_names.insert(mention.given);
+        if (!mention.given.empty()) p.given_names.push_back(m.given_forms(mention.given));
     }
+    std::size_t forms = m.given_forms.size();
+    m.compatible.assign(forms, std::vector<char>(forms, 1));
+    for (std::size_t x = 0; x < forms; ++x)
+        for (std::size_t y = x + 1; y < forms; ++y)
+            m.compatible[x][y] = m.compatible[y][x] =
+                names::given_names_compatible(m.given_forms.name(static_cast<Id>(x)), m.given_forms.name(static_cast<Id>(y)));
     return m;
 }
 
@@ -213,11 +220,11 @@ bool shares_any(const std::unordered_set<std::int64_t>& a, const std::unordered_
 
 // Two groups that cannot be one person: they share a work, carry different ORCIDs, or go by
 // given names that cannot be the same ("Bo" and "Bin"; "B." is compatible with both).
-bool incompatible(const Profile& a, const Profile& b) {
+bool incompatible(const Model& m, const Profile& a, const Profile& b) {
     if (shares_any(a.works, b.works)) return true;
-    for (const auto& x : a.given_names)
-        for (const auto& y : b.given_names)
-            if (!names::given_names_compatible(x, y)) return true;
+    for (Id x : a.given_names)
+        for (Id y : b.given_names)
+            if (!m.compatible[x][y]) return true;
     if (!a.orcids.empty() && !b.orcids.empty()) {
         for (const auto& o : a.orcids)
             if (!b.orcids.count(o)) return true;
@@ -270,6 +277,87 @@ Evidence score(const Model& m, const Profile& a, const Profile& b, bool explain)
         std::sort(e.shared_categories.begin(), e.shared_categories.end());
     }
     return e;
+}
+
+// A single mention's profile as sorted vectors: pair scores over thousands of pairs are
+// merges of short sorted lists, not hash lookups. Same formula as score().
+struct Flat {
+    std::vector<Id> coauthors, affiliations, venues;
+    std::vector<std::pair<Id, double>> categories, words;
+    double category_norm = 0, word_norm = 0;
+    int first_year = 0, last_year = 0;
+};
+
+std::vector<std::pair<Id, double>> sorted(const Sparse& map) {
+    std::vector<std::pair<Id, double>> out(map.begin(), map.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<Id> sorted_keys(const Sparse& map) {
+    std::vector<Id> out;
+    for (const auto& [k, v] : map) out.push_back(k);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Flat flatten(const Profile& p) {
+    Flat f;
+    f.coauthors = sorted_keys(p.coauthors);
+    f.affiliations = sorted_keys(p.affiliations);
+    f.venues = sorted_keys(p.venues);
+    f.categories = sorted(p.categories);
+    f.words = sorted(p.words);
+    f.category_norm = norm(p.categories);
+    f.word_norm = norm(p.words);
+    f.first_year = p.first_year;
+    f.last_year = p.last_year;
+    return f;
+}
+
+double sorted_dot(const std::vector<std::pair<Id, double>>& a, const std::vector<std::pair<Id, double>>& b) {
+    double sum = 0;
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i].first < b[j].first) ++i;
+        else if (b[j].first < a[i].first) ++j;
+        else sum += a[i++].second * b[j++].second;
+    }
+    return sum;
+}
+
+template <class Each>
+void shared_ids(const std::vector<Id>& a, const std::vector<Id>& b, Each each) {
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] < b[j]) ++i;
+        else if (b[j] < a[i]) ++j;
+        else each(a[i]), ++i, ++j;
+    }
+}
+
+// score(...).total() for two single mentions.
+double pair_total(const Model& m, const Flat& a, const Flat& b) {
+    double coauthors = 0;
+    shared_ids(a.coauthors, b.coauthors, [&](Id id) { coauthors += m.coauthor_weight[id]; });
+    double total = m.prior + std::min(coauthors, kCoauthorCap);
+    if (!a.categories.empty() && !b.categories.empty() && a.category_norm > 0 && b.category_norm > 0)
+        total += kTopicWeight * (sorted_dot(a.categories, b.categories) / (a.category_norm * b.category_norm) - kTopicNeutral);
+    if (!a.words.empty() && !b.words.empty() && a.word_norm > 0 && b.word_norm > 0)
+        total += std::min(kWordCap, kWordWeight * (sorted_dot(a.words, b.words) / (a.word_norm * b.word_norm) - kWordNeutral));
+    bool venue = false;
+    shared_ids(a.venues, b.venues, [&](Id) { venue = true; });
+    if (venue) total += kVenue;
+    if (!a.affiliations.empty() && !b.affiliations.empty()) {
+        std::size_t both = 0;
+        shared_ids(a.affiliations, b.affiliations, [&](Id) { ++both; });
+        total += both ? kAffiliationWeight * static_cast<double>(both) /
+                            static_cast<double>(a.affiliations.size() + b.affiliations.size() - both)
+                      : kAffiliationMismatch;
+    }
+    if (a.first_year && b.first_year) {
+        int gap = std::max({0, b.first_year - a.last_year, a.first_year - b.last_year});
+        total -= kYearCost * std::max(0.0, gap - kYearSlack);
+    }
+    return total;
 }
 
 double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
@@ -437,48 +525,47 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
     std::vector<unsigned> version(initial, 0);
     std::priority_queue<Candidate> queue;
     // Clusters are compared by the mean score of their members' pairs (average linkage):
-    // profiles of large clusters grow alike through common words, pairs do not. Pair scores
-    // are computed once; large clusters are compared on an evenly spread sample.
-    std::unordered_map<std::uint64_t, double> pair_scores;
-    auto pair_score = [&](std::size_t i, std::size_t j) {
-        if (i > j) std::swap(i, j);
-        std::uint64_t key = (static_cast<std::uint64_t>(i) << 32) | j;
-        auto it = pair_scores.find(key);
-        if (it != pair_scores.end()) return it->second;
-        double value = score(model, model.singles[i], model.singles[j], false).total();
-        pair_scores.emplace(key, value);
-        return value;
-    };
-    auto linkage = [&](std::size_t a, std::size_t b) {
-        const auto& ma = members[a];
-        const auto& mb = members[b];
-        std::size_t step_a = std::max<std::size_t>(1, ma.size() / kLinkageSample);
-        std::size_t step_b = std::max<std::size_t>(1, mb.size() / kLinkageSample);
-        double sum = 0, best = -1e9;
+    // profiles of large clusters grow alike through common words, pairs do not. The sums of
+    // pair scores between clusters are kept and added on each merge (Lance-Williams), so no
+    // pair is scored twice; pairs the candidate index never paired count as kUnlinkedPair.
+    struct Link {
+        double sum = 0;
         std::size_t count = 0;
-        for (std::size_t x = 0; x < ma.size(); x += step_a)
-            for (std::size_t y = 0; y < mb.size(); y += step_b) {
-                double v = pair_score(ma[x], mb[y]);
-                sum += v;
-                best = std::max(best, v);
-                ++count;
+    };
+    std::vector<std::unordered_map<std::size_t, Link>> links(options.common_name ? initial : 0);
+    if (options.common_name) {
+        std::vector<Flat> flat;
+        flat.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) flat.push_back(flatten(model.singles[i]));
+        for (std::size_t a = 0; a < initial; ++a)
+            for (auto b : neighbours[a]) {
+                if (b < a) continue;
+                Link link;
+                for (auto x : members[a])
+                    for (auto y : members[b]) link.sum += pair_total(model, flat[x], flat[y]), ++link.count;
+                links[a][b] = link;
+                links[b][a] = link;
             }
-        double mean = sum / static_cast<double>(count);
+    }
+    auto linkage = [&](std::size_t a, std::size_t b) {
+        const Link& link = links[a].at(b);
+        double pairs = static_cast<double>(members[a].size()) * static_cast<double>(members[b].size());
+        double mean = (link.sum + kUnlinkedPair * (pairs - static_cast<double>(link.count))) / pairs;
         // Co-author circles, seen whole: groups of several works each that share nobody are
-        // rarely one person; sharing someone rare is a link even when single pairs miss it.
-        double circle = 0;
-        for (const auto& [id, n] : profiles[a].coauthors)
-            if (profiles[b].coauthors.count(id)) circle += model.coauthor_weight[id];
-        if (circle > 0)
-            circle = kCircleWeight * std::min(circle, kCoauthorCap);
-        else if (ma.size() >= kCircleSize && mb.size() >= kCircleSize)
-            circle = kDisjointCircles;
-        return mean + kBestLinkWeight * (best - mean) + circle;
+        // rarely one person.
+        bool shared = false;
+        for (const auto& [id, count] : profiles[a].coauthors)
+            if (profiles[b].coauthors.count(id)) {
+                shared = true;
+                break;
+            }
+        bool circles = members[a].size() >= kCircleSize && members[b].size() >= kCircleSize;
+        return mean + (!shared && circles ? kDisjointCircles : 0.0);
     };
     // A rare name's works are compared group to group (profiles); a common name's pair by
     // pair, since under a common name every group of works looks like some other group.
     auto consider = [&](std::size_t a, std::size_t b) {
-        if (forbidden[a].count(b) || incompatible(profiles[a], profiles[b])) return;
+        if (forbidden[a].count(b) || incompatible(model, profiles[a], profiles[b])) return;
         double s = options.common_name ? linkage(a, b) : score(model, profiles[a], profiles[b], false).total();
         if (s > options.threshold) queue.push({s, a, b, version[a], version[b]});
     };
@@ -507,10 +594,25 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
             forbidden[keep].insert(f);
             forbidden[f].insert(keep);
         }
-        for (auto c : neighbours[gone])
-            if (c != keep) neighbours[keep].insert(c);
-        for (auto c : neighbours[keep])
-            if (alive[c] && c != keep) consider(std::min(keep, c), std::max(keep, c));
+        if (options.common_name) {
+            for (auto& [c, link] : links[gone]) {
+                if (c == keep) continue;
+                Link& into = links[keep][c];
+                into.sum += link.sum;
+                into.count += link.count;
+                links[c][keep] = into;
+                links[c].erase(gone);
+            }
+            links[keep].erase(gone);
+            links[gone].clear();
+            for (const auto& [c, link] : links[keep])
+                if (alive[c]) consider(std::min(keep, c), std::max(keep, c));
+        } else {
+            for (auto c : neighbours[gone])
+                if (c != keep) neighbours[keep].insert(c);
+            for (auto c : neighbours[keep])
+                if (alive[c] && c != keep) consider(std::min(keep, c), std::max(keep, c));
+        }
     }
 
     for (std::size_t c = 0; c < initial; ++c) {
