@@ -1,8 +1,8 @@
 // Identity commands: resolve, explain, the corrections (people merge/split, works
 // claim/disown), the ledger, and eval.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <fstream>
 #include <sstream>
 
@@ -99,12 +99,13 @@ void add_identity_commands(CLI::App& app, Context& ctx) {
         ->callback([&ctx] {
             ctx.action = [&ctx] {
                 auto s = resolve_all(ctx.s().database());
-                ctx.info(fmt::format("{} name blocks, {} authorships: {} people ({} new, {} removed)", s.blocks,
-                                     s.authorships, s.people, s.people_new, s.people_removed));
+                ctx.info(fmt::format("{} name blocks, {} authorships: {} people ({} new, {} removed)",
+                                     s.blocks, s.authorships, s.people, s.people_new, s.people_removed));
             };
         });
 
-    auto* explain = app.add_subcommand("explain", "why a work is on a person's profile, with what confidence");
+    auto* explain =
+        app.add_subcommand("explain", "why a work is on a person's profile, with what confidence");
     auto work = std::make_shared<std::string>(), person = std::make_shared<std::string>();
     explain->add_option("WORK", *work, "w:ID, arXiv id or DOI")->required();
     explain->add_option("PERSON", *person, "p:ID, ORCID or name")->required();
@@ -123,28 +124,31 @@ void add_identity_commands(CLI::App& app, Context& ctx) {
     });
     auto* import = ledger->add_subcommand("import", "add the assertions of an exported ledger");
     auto file = std::make_shared<std::string>();
-    import->add_option("FILE", *file, "a file written by 'ledger export'")->required()->check(CLI::ExistingFile);
+    import->add_option("FILE", *file, "a file written by 'ledger export'")
+        ->required()
+        ->check(CLI::ExistingFile);
     import->callback([&ctx, file] {
         ctx.action = [&ctx, file] {
             auto added = import_ledger(ctx.s().database(), read_file(*file), *file);
-            ctx.info(fmt::format("{}: {} new assertions", *file, added));
-        };
-    });
+    ctx.info(fmt::format("{}: {} new assertions", *file, added));
+};
+}  // namespace bzpeer::cli
+);
 
-    auto* eval = app.add_subcommand("eval", "score resolution: against a truth file, or against ORCIDs");
-    auto truth = std::make_shared<std::string>();
-    auto orcid = std::make_shared<bool>(false);
-    auto* truth_option = eval->add_option("--truth", *truth, "labelled authorships (JSON; see the manual)")
-                             ->check(CLI::ExistingFile);
-    eval->add_flag("--orcid", *orcid, "hide the ORCIDs in the store, resolve again, and score against them")
-        ->excludes(truth_option);
-    eval->callback([&ctx, truth, orcid] {
-        if (truth->empty() && !*orcid) throw CLI::RequiredError("--truth or --orcid");
-        ctx.action = [&ctx, truth, orcid] {
-            auto& db = ctx.s().database();
-            ctx.emit(*orcid ? evaluate_orcid(db) : evaluate_truth(db, read_file(*truth), *truth), "tsv");
-        };
-    });
+auto* eval = app.add_subcommand("eval", "score resolution: against a truth file, or against ORCIDs");
+auto truth = std::make_shared<std::string>();
+auto orcid = std::make_shared<bool>(false);
+auto* truth_option = eval->add_option("--truth", *truth, "labelled authorships (JSON; see the manual)")
+                         -> check(CLI::ExistingFile);
+eval->add_flag("--orcid", *orcid, "hide the ORCIDs in the store, resolve again, and score against them")
+    ->excludes(truth_option);
+eval->callback([&ctx, truth, orcid] {
+    if (truth->empty() && !*orcid) throw CLI::RequiredError("--truth or --orcid");
+    ctx.action = [&ctx, truth, orcid] {
+        auto& db = ctx.s().database();
+        ctx.emit(*orcid ? evaluate_orcid(db) : evaluate_truth(db, read_file(*truth), *truth), "tsv");
+    };
+});
 }
 
 }  // namespace bzpeer::cli

@@ -1,9 +1,9 @@
 // bzpeer import SOURCE: one subcommand per loaded source plugin, with the options it adds.
 // Saved files and dumps go through import_file, live queries through import_live.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <csignal>
 #include <iostream>
@@ -32,8 +32,8 @@ struct ImportArgs {
 };
 
 std::string summary_line(const ImportSummary& s) {
-    return fmt::format("{}: {} records: {} new works, {} updated, {} unchanged; {} new people", s.input, s.records,
-                       s.works_new, s.works_updated, s.works_unchanged, s.people_new);
+    return fmt::format("{}: {} records: {} new works, {} updated, {} unchanged; {} new people", s.input,
+                       s.records, s.works_new, s.works_updated, s.works_unchanged, s.people_new);
 }
 
 void run_import(Context& ctx, const ImportArgs& args) {
@@ -71,19 +71,22 @@ void run_import(Context& ctx, const ImportArgs& args) {
     std::vector<std::function<ImportSummary()>> inputs;
     for (const auto& file : args.files)
         inputs.push_back([&, file] {
-            return import_file(db, *plugin, args.source, file, ctx.s().request_for(args.source, options), control);
+            return import_file(db, *plugin, args.source, file, ctx.s().request_for(args.source, options),
+                               control);
         });
     for (const auto& [name, file] : file_options)
         inputs.push_back([&, name, file] {
             auto with_file = options;
             with_file.emplace_back(name, file);
-            return import_file(db, *plugin, args.source, file, ctx.s().request_for(args.source, with_file), control);
+            return import_file(db, *plugin, args.source, file, ctx.s().request_for(args.source, with_file),
+                               control);
         });
     std::unique_ptr<HttpClient> fetcher;
     if (inputs.empty()) {
         if (options.empty())
-            throw usage_error(fmt::format("import {}: give --file FILE, or a query (see 'bzpeer import {} --help')",
-                                          args.source, args.source));
+            throw usage_error(
+                fmt::format("import {}: give --file FILE, or a query (see 'bzpeer import {} --help')",
+                            args.source, args.source));
         fetcher = ctx.s().fetcher(args.source, args.offline);
         inputs.push_back([&] {
             auto request = ctx.s().request_for(args.source, options);
@@ -110,9 +113,11 @@ void run_import(Context& ctx, const ImportArgs& args) {
     std::signal(SIGINT, previous);
     if (fetcher)
         ctx.info(fmt::format("{}: {} requests, {} answered from the cache, {} retries", args.source,
-                             fetcher->stats().requests, fetcher->stats().cache_hits, fetcher->stats().retries));
+                             fetcher->stats().requests, fetcher->stats().cache_hits,
+                             fetcher->stats().retries));
     if (failed)
-        throw Error(fmt::format("{} of {} inputs failed; nothing was written from those", failed, inputs.size()));
+        throw Error(
+            fmt::format("{} of {} inputs failed; nothing was written from those", failed, inputs.size()));
     if (interrupted) throw Error("interrupted");
 }
 
@@ -138,14 +143,17 @@ void add_source_command(CLI::App& import, Context& ctx, const PluginInfo& info) 
 }
 
 void add_authors_command(CLI::App& import, Context& ctx) {
-    auto* cmd = import.add_subcommand("authors", "import a list of people (CSV or YAML) from the sources each row names");
+    auto* cmd = import.add_subcommand(
+        "authors", "import a list of people (CSV or YAML) from the sources each row names");
     auto file = std::make_shared<std::string>();
     auto options = std::make_shared<AuthorImportOptions>();
-    cmd->add_option("FILE", *file, "CSV with a header row, or YAML: name, orcid, affiliation, arxiv_query, "
-                                   "crossref_author")
+    cmd->add_option("FILE", *file,
+                    "CSV with a header row, or YAML: name, orcid, affiliation, arxiv_query, "
+                    "crossref_author")
         ->required()
         ->check(CLI::ExistingFile);
-    cmd->add_flag("--dry-run", options->dry_run, "check the rows and match them against the database; change nothing");
+    cmd->add_flag("--dry-run", options->dry_run,
+                  "check the rows and match them against the database; change nothing");
     cmd->add_flag("--resume", options->resume, "skip the rows an earlier run of this file finished");
     cmd->add_flag("--offline", options->offline, "answer from the cache alone");
     cmd->callback([&ctx, file, options] {
@@ -153,7 +161,8 @@ void add_authors_command(CLI::App& import, Context& ctx) {
             auto result = import_authors(ctx.s(), *file, *options);
             ctx.emit(result.table, "tsv");
             for (const auto& m : result.messages) ctx.info(m);
-            if (result.failed) throw Error(fmt::format("{} rows failed (their lines are above)", result.failed));
+            if (result.failed)
+                throw Error(fmt::format("{} rows failed (their lines are above)", result.failed));
         };
     });
 }
@@ -171,8 +180,10 @@ void add_import_command(CLI::App& app, Context& ctx) {
         // A broken config must not break --help: running import reports the problem instead.
         std::string message = e.what();
         import->require_subcommand(0);
-        import->callback([&ctx, message] { ctx.action = [message] { throw Error(message); }; });
-    }
+        import->callback([&ctx, message] { ctx.action = [message] { throw Error(message);
+    };
+});
+}  // namespace bzpeer::cli
 }
 
 }  // namespace bzpeer::cli

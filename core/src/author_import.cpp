@@ -74,13 +74,15 @@ std::vector<AuthorRow> read_csv(const std::filesystem::path& file, const std::st
     std::vector<std::string> columns;
     for (auto& h : header) {
         std::string column = trim(h);
-        std::transform(column.begin(), column.end(), column.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(column.begin(), column.end(), column.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         if (std::find(kColumns.begin(), kColumns.end(), column) == kColumns.end() && !column.empty())
-            warnings.push_back(fmt::format("{}:1: unknown column '{}' ignored (known: {})", file.string(), column,
-                                           fmt::join(kColumns, ", ")));
+            warnings.push_back(fmt::format("{}:1: unknown column '{}' ignored (known: {})", file.string(),
+                                           column, fmt::join(kColumns, ", ")));
         columns.push_back(column);
     }
-    if (std::none_of(columns.begin(), columns.end(), [](const auto& c) { return c == "name" || c == "orcid"; }))
+    if (std::none_of(columns.begin(), columns.end(),
+                     [](const auto& c) { return c == "name" || c == "orcid"; }))
         throw Error(fmt::format("{}:1: the header needs a 'name' or an 'orcid' column", file.string()));
     std::vector<AuthorRow> rows;
     while (pos < text.size()) {
@@ -90,7 +92,8 @@ std::vector<AuthorRow> read_csv(const std::filesystem::path& file, const std::st
         auto fields = csv_record(text, pos, line);
         row.line = first_line;
         if (fields.size() == 1 && trim(fields[0]).empty()) continue;  // blank line
-        for (std::size_t i = 0; i < fields.size() && i < columns.size(); ++i) set_column(row, columns[i], trim(fields[i]));
+        for (std::size_t i = 0; i < fields.size() && i < columns.size(); ++i)
+            set_column(row, columns[i], trim(fields[i]));
         rows.push_back(std::move(row));
     }
     return rows;
@@ -109,12 +112,14 @@ std::vector<AuthorRow> read_yaml(const std::filesystem::path& file, std::vector<
     for (std::size_t i = 0; i < root.size(); ++i) {
         AuthorRow row;
         row.line = root[i].Mark().line + 1;
-        if (!root[i].IsMap()) throw Error(fmt::format("{}:{}: expected keys such as name and orcid", file.string(), row.line));
+        if (!root[i].IsMap())
+            throw Error(fmt::format("{}:{}: expected keys such as name and orcid", file.string(), row.line));
         for (const auto& entry : root[i]) {
             auto column = entry.first.as<std::string>();
             if (std::find(kColumns.begin(), kColumns.end(), column) == kColumns.end()) {
                 if (reported.insert(column).second)
-                    warnings.push_back(fmt::format("{}:{}: unknown key '{}' ignored", file.string(), row.line, column));
+                    warnings.push_back(
+                        fmt::format("{}:{}: unknown key '{}' ignored", file.string(), row.line, column));
                 continue;
             }
             set_column(row, column, entry.second.IsScalar() ? trim(entry.second.as<std::string>()) : "");
@@ -125,8 +130,8 @@ std::vector<AuthorRow> read_yaml(const std::filesystem::path& file, std::vector<
 }
 
 std::string utc_now() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(
-                                                    std::chrono::system_clock::now())));
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                       fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
 }
 
 struct Outcome {
@@ -212,7 +217,8 @@ std::string AuthorRow::key() const {
     return fmt::format("{}|{}|{}|{}|{}", name, orcid, affiliation, arxiv_query, crossref_author);
 }
 
-std::vector<AuthorRow> read_author_rows(const std::filesystem::path& file, std::vector<std::string>& warnings) {
+std::vector<AuthorRow> read_author_rows(const std::filesystem::path& file,
+                                        std::vector<std::string>& warnings) {
     auto ext = file.extension().string();
     if (ext == ".yaml" || ext == ".yml") return read_yaml(file, warnings);
     std::ifstream in(file, std::ios::binary);
@@ -237,12 +243,14 @@ AuthorImportResult import_authors(Session& session, const std::filesystem::path&
     sdk::Value table = sdk::Value::array();
     sdk::Block rows_block;
     rows_block.type = sdk::Block::Type::table;
-    rows_block.table.columns = {"line", "input", "person", "name", "confidence", "other candidates", "status"};
+    rows_block.table.columns = {"line",  "input", "person", "name", "confidence", "other candidates",
+                                "status"};
     std::map<std::string, std::int64_t> counts{{"ok", 0}, {"not-found", 0}, {"failed", 0}, {"skipped", 0}};
 
     for (const auto& row : rows) {
         Outcome o;
-        auto& done = db.cached("SELECT status, person_id FROM author_import_rows WHERE file = ?1 AND row_key = ?2");
+        auto& done =
+            db.cached("SELECT status, person_id FROM author_import_rows WHERE file = ?1 AND row_key = ?2");
         done.bind(1, file_key).bind(2, row.key());
         bool finished = done.step();
         std::int64_t done_person = finished && !done.is_null(1) ? done.integer(1) : 0;
@@ -266,8 +274,9 @@ AuthorImportResult import_authors(Session& session, const std::filesystem::path&
                 o.message = e.what();
             }
             if (!options.dry_run && o.status != "failed") {
-                db.cached("INSERT OR REPLACE INTO author_import_rows (file, row_key, status, person_id, done_at) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5)")
+                db.cached(
+                      "INSERT OR REPLACE INTO author_import_rows (file, row_key, status, person_id, done_at) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5)")
                     .bind(1, file_key)
                     .bind(2, row.key())
                     .bind(3, o.status)
@@ -277,7 +286,8 @@ AuthorImportResult import_authors(Session& session, const std::filesystem::path&
             }
         }
         ++counts[o.status];
-        if (o.status == "failed") messages.push_back(fmt::format("{}:{}: {}", file.string(), row.line, o.message));
+        if (o.status == "failed")
+            messages.push_back(fmt::format("{}:{}: {}", file.string(), row.line, o.message));
 
         std::string input = !row.name.empty() ? row.name : row.orcid;
         if (!row.name.empty() && !row.orcid.empty()) input += " (" + row.orcid + ")";
@@ -295,19 +305,20 @@ AuthorImportResult import_authors(Session& session, const std::filesystem::path&
         item.set("status", o.status);
         item.set("message", o.message);
         table.push(std::move(item));
-        rows_block.table.rows.push_back({std::to_string(row.line), input, o.person ? fmt::format("p:{}", o.person) : "",
-                                         o.person ? display_name(db, o.person) : "",
-                                         o.person ? fmt::format("{:.2f}", o.confidence) : "",
-                                         fmt::format("{}", fmt::join(others, "; ")),
-                                         o.message.empty() ? o.status : o.status + ": " + o.message});
+        rows_block.table.rows.push_back(
+            {std::to_string(row.line), input, o.person ? fmt::format("p:{}", o.person) : "",
+             o.person ? display_name(db, o.person) : "", o.person ? fmt::format("{:.2f}", o.confidence) : "",
+             fmt::format("{}", fmt::join(others, "; ")),
+             o.message.empty() ? o.status : o.status + ": " + o.message});
     }
     doc.data.set("rows", std::move(table));
     sdk::Value summary = sdk::Value::object();
     for (const auto& [k, n] : counts) summary.set(k, n);
     doc.data.set("summary", std::move(summary));
     doc.blocks.push_back(std::move(rows_block));
-    messages.push_back(fmt::format("{}: {} rows: {} matched, {} not found, {} failed, {} skipped{}", file.string(),
-                                   rows.size(), counts["ok"], counts["not-found"], counts["failed"], counts["skipped"],
+    messages.push_back(fmt::format("{}: {} rows: {} matched, {} not found, {} failed, {} skipped{}",
+                                   file.string(), rows.size(), counts["ok"], counts["not-found"],
+                                   counts["failed"], counts["skipped"],
                                    options.dry_run ? " (dry run: nothing fetched or changed)" : ""));
     result.matched = counts["ok"];
     result.not_found = counts["not-found"];

@@ -53,7 +53,8 @@ sdk::Document scores_document(const std::string& title, const ClusterScores& s,
 
 // The authorship of `work` a truth entry means: by position, else by the printed name, else
 // the one author whose name is compatible.
-std::int64_t find_authorship(Database& db, std::int64_t work, std::string_view author, std::int64_t position) {
+std::int64_t find_authorship(Database& db, std::int64_t work, std::string_view author,
+                             std::int64_t position) {
     if (position > 0) {
         auto& stmt = db.cached("SELECT id FROM authorships WHERE work_id = ?1 AND position = ?2");
         stmt.bind(1, work).bind(2, position);
@@ -61,8 +62,9 @@ std::int64_t find_authorship(Database& db, std::int64_t work, std::string_view a
     }
     auto parsed = names::parse(author);
     std::string key = names::name_key(parsed), block = names::block_key(parsed);
-    auto& stmt = db.cached("SELECT id, printed_name, name_key, block_key, coalesce(given, '') FROM authorships "
-                           "WHERE work_id = ?1 ORDER BY position");
+    auto& stmt = db.cached(
+        "SELECT id, printed_name, name_key, block_key, coalesce(given, '') FROM authorships "
+        "WHERE work_id = ?1 ORDER BY position");
     std::int64_t by_key = 0, by_block = 0;
     int compatible = 0;
     for (stmt.bind(1, work); stmt.step();) {
@@ -79,7 +81,8 @@ std::int64_t find_authorship(Database& db, std::int64_t work, std::string_view a
 
 }  // namespace
 
-ClusterScores score_clusters(const std::vector<std::string>& truth, const std::vector<std::string>& predicted) {
+ClusterScores score_clusters(const std::vector<std::string>& truth,
+                             const std::vector<std::string>& predicted) {
     ClusterScores s;
     s.mentions = truth.size();
     if (truth.empty()) return s;
@@ -146,7 +149,8 @@ sdk::Document evaluate_truth(Database& db, std::string_view json, const std::str
         truth.emplace_back(person);
         predicted.push_back(fmt::format("p:{}", stmt.integer(0)));
     }
-    if (truth.empty()) throw Error(fmt::format("{}: none of its {} authorships is in the database", file, index));
+    if (truth.empty())
+        throw Error(fmt::format("{}: none of its {} authorships is in the database", file, index));
     std::string name;
     std::string_view name_view;
     if (!root["name"].get_string().get(name_view)) name = name_view;
@@ -158,7 +162,8 @@ sdk::Document evaluate_truth(Database& db, std::string_view json, const std::str
 sdk::Document evaluate_orcid(Database& db) {
     std::vector<std::string> blocks;
     auto stmt = db.prepare(
-        "SELECT DISTINCT block_key FROM authorships WHERE orcid IS NOT NULL AND block_key <> '' ORDER BY block_key");
+        "SELECT DISTINCT block_key FROM authorships WHERE orcid IS NOT NULL AND block_key <> '' ORDER BY "
+        "block_key");
     while (stmt.step()) blocks.push_back(stmt.text(0));
     std::vector<std::string> truth, predicted;
     resolver::Options hidden;
@@ -172,7 +177,8 @@ sdk::Document evaluate_orcid(Database& db) {
         }
     }
     if (truth.empty()) throw not_found("no authorship in the database carries an ORCID to score against");
-    return scores_document("Resolution with ORCIDs hidden, scored against them", score_clusters(truth, predicted),
+    return scores_document("Resolution with ORCIDs hidden, scored against them",
+                           score_clusters(truth, predicted),
                            {{"Name blocks", std::to_string(blocks.size())}});
 }
 

@@ -1,8 +1,6 @@
 #include "bzpeer/http.hpp"
 
 #include <curl/curl.h>
-
-#include <map>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -11,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -252,7 +251,8 @@ struct HttpClient::Impl {
     Exchange perform(const std::string& url, const CachedEntry* revalidate) {
         Exchange exchange;
         curl_slist* headers = nullptr;
-        if (!policy.accept.empty()) headers = curl_slist_append(headers, ("Accept: " + policy.accept).c_str());
+        if (!policy.accept.empty())
+            headers = curl_slist_append(headers, ("Accept: " + policy.accept).c_str());
         if (revalidate) {
             if (!revalidate->etag.empty())
                 headers = curl_slist_append(headers, ("If-None-Match: " + revalidate->etag).c_str());
@@ -435,7 +435,8 @@ void HttpClient::forget(const std::string& url) noexcept {
     try {
         // Also forget that it was asked for, so the next get() uses (and refreshes) the same key.
         auto it = impl_->asked.find(url);
-        std::string key = it == impl_->asked.end() || it->second <= 1 ? url : fmt::format("{}#{}", url, it->second);
+        std::string key =
+            it == impl_->asked.end() || it->second <= 1 ? url : fmt::format("{}#{}", url, it->second);
         if (it != impl_->asked.end()) --it->second;
         impl_->db.cached("DELETE FROM http_cache WHERE url = ?1").bind(1, key).run();
     } catch (...) {

@@ -20,15 +20,15 @@ namespace bzpeer {
 namespace {
 
 std::string utc_now() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(
-                                                    std::chrono::system_clock::now())));
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                       fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
 }
 
 struct BlockData {
     std::vector<resolver::Mention> mentions;
-    std::vector<std::string> keys;          // authorship keys, per mention
-    std::vector<std::string> printed;       // printed names, per mention
-    std::vector<std::int64_t> previous;     // person id before, 0 when none
+    std::vector<std::string> keys;       // authorship keys, per mention
+    std::vector<std::string> printed;    // printed names, per mention
+    std::vector<std::int64_t> previous;  // person id before, 0 when none
 };
 
 // One query per kind of evidence for the whole block, not one per authorship: blocks are
@@ -70,7 +70,8 @@ JOIN topics t ON t.id = wt.topic_id WHERE a.block_key = ?1 ORDER BY a.id, wt.pos
 SELECT a.id, af.printed FROM authorships a JOIN authorship_affiliations af ON af.authorship_id = a.id
 WHERE a.block_key = ?1 ORDER BY a.id, af.position)sql");
     for (affiliations.bind(1, block); affiliations.step();)
-        data.mentions[index.at(affiliations.integer(0))].affiliations.push_back(names::fold(affiliations.text(1)));
+        data.mentions[index.at(affiliations.integer(0))].affiliations.push_back(
+            names::fold(affiliations.text(1)));
     // Work keys: the arXiv id, else the DOI, else w:N (see work_key()).
     std::unordered_map<std::int64_t, std::string> keys;
     auto& ids = db.cached(R"sql(
@@ -149,7 +150,8 @@ std::string evidence_json(const resolver::Evidence& e) {
         R"({{"score":{:.3f},"coauthors":{:.3f},"topics":{:.3f},"words":{:.3f},"venue":{:.3f},"affiliation":{:.3f},)"
         R"("time":{:.3f},"prior":{:.3f},"shared_coauthors":{},"shared_categories":{},"shared_words":{}}})",
         e.total(), e.coauthors, e.topics, e.words, e.venue, e.affiliation, e.time, e.prior,
-        json_text::array(e.shared_coauthors), json_text::array(e.shared_categories), json_text::array(e.shared_words));
+        json_text::array(e.shared_coauthors), json_text::array(e.shared_categories),
+        json_text::array(e.shared_words));
 }
 
 std::int64_t person_with_orcid(Database& db, const std::string& orcid) {
@@ -166,18 +168,19 @@ bool has_authorships(Database& db, std::int64_t person) {
 
 // Moves everything `from` holds to `into` and deletes `from`; the profile's name wins.
 void absorb_person(Database& db, std::int64_t into, std::int64_t from) {
-    for (const char* sql : {"UPDATE identifiers SET person_id = ?1 WHERE person_id = ?2",
-                            "UPDATE OR IGNORE person_names SET person_id = ?1 WHERE person_id = ?2",
-                            "UPDATE OR IGNORE person_affiliations SET person_id = ?1 WHERE person_id = ?2",
-                            "UPDATE OR IGNORE person_keywords SET person_id = ?1 WHERE person_id = ?2",
-                            "UPDATE OR IGNORE follows SET person_id = ?1 WHERE person_id = ?2",
-                            "UPDATE claims SET person_id = ?1 WHERE person_id = ?2",
-                            "UPDATE invitations SET person_id = ?1 WHERE person_id = ?2",
-                            "UPDATE authorships SET person_id = ?1 WHERE person_id = ?2",
-                            "UPDATE OR IGNORE provenance SET entity_id = ?1 WHERE entity = 'person' AND entity_id = ?2",
-                            "UPDATE people SET display_name = (SELECT display_name FROM people WHERE id = ?2), "
-                            "name_key = (SELECT name_key FROM people WHERE id = ?2) WHERE id = ?1",
-                            "DELETE FROM people WHERE id = ?2"})
+    for (const char* sql :
+         {"UPDATE identifiers SET person_id = ?1 WHERE person_id = ?2",
+          "UPDATE OR IGNORE person_names SET person_id = ?1 WHERE person_id = ?2",
+          "UPDATE OR IGNORE person_affiliations SET person_id = ?1 WHERE person_id = ?2",
+          "UPDATE OR IGNORE person_keywords SET person_id = ?1 WHERE person_id = ?2",
+          "UPDATE OR IGNORE follows SET person_id = ?1 WHERE person_id = ?2",
+          "UPDATE claims SET person_id = ?1 WHERE person_id = ?2",
+          "UPDATE invitations SET person_id = ?1 WHERE person_id = ?2",
+          "UPDATE authorships SET person_id = ?1 WHERE person_id = ?2",
+          "UPDATE OR IGNORE provenance SET entity_id = ?1 WHERE entity = 'person' AND entity_id = ?2",
+          "UPDATE people SET display_name = (SELECT display_name FROM people WHERE id = ?2), "
+          "name_key = (SELECT name_key FROM people WHERE id = ?2) WHERE id = ?1",
+          "DELETE FROM people WHERE id = ?2"})
         db.cached(sql).bind(1, into).bind(2, from).run();
 }
 
@@ -240,8 +243,8 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
         if (!owner || taken.count(owner)) continue;
         // A profile (ORCID) imported after the works joins the person already shown for them,
         // so that the id users follow does not change.
-        if (auto holder = previous_holder(c); holder && holder != owner && !taken.count(holder) &&
-                                              !has_authorships(db, owner)) {
+        if (auto holder = previous_holder(c);
+            holder && holder != owner && !taken.count(holder) && !has_authorships(db, owner)) {
             absorb_person(db, holder, owner);
             owner = holder;
         }
@@ -251,7 +254,8 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
     std::vector<std::tuple<int, int, std::int64_t>> ranked;  // count, cluster, person
     for (const auto& [key, count] : overlap) ranked.emplace_back(count, key.first, key.second);
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-        return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b) : std::get<2>(a) < std::get<2>(b);
+        return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) > std::get<0>(b)
+                                                : std::get<2>(a) < std::get<2>(b);
     });
     for (const auto& [count, cluster, person] : ranked) {
         if (person_of[cluster] || taken.count(person)) continue;
@@ -300,7 +304,11 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
         std::set<std::string> distinct(printed[c].begin(), printed[c].end());
         for (const auto& name : distinct) {
             auto parsed = names::parse(name);
-            add_name.bind(1, p).bind(2, name).bind(3, names::name_key(parsed)).bind(4, names::block_key(parsed)).run();
+            add_name.bind(1, p)
+                .bind(2, name)
+                .bind(3, names::name_key(parsed))
+                .bind(4, names::block_key(parsed))
+                .run();
         }
         std::string shown = display_name(printed[c]);
         rename.bind(1, p).bind(2, shown).bind(3, names::name_key(names::parse(shown))).run();
@@ -317,7 +325,8 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
 
 std::vector<std::string> authorship_keys_of(Database& db, std::int64_t person) {
     std::vector<std::string> keys;
-    auto& stmt = db.cached("SELECT work_id, block_key FROM authorships WHERE person_id = ?1 ORDER BY work_id");
+    auto& stmt =
+        db.cached("SELECT work_id, block_key FROM authorships WHERE person_id = ?1 ORDER BY work_id");
     std::vector<std::pair<std::int64_t, std::string>> rows;
     for (stmt.bind(1, person); stmt.step();) rows.emplace_back(stmt.integer(0), stmt.text(1));
     for (const auto& [work, block] : rows) keys.push_back(work_key(db, work) + "|" + block);
@@ -337,7 +346,8 @@ std::string block_of_keys(const std::vector<std::string>& keys) {
 
 void append_assertion(Database& db, const std::string& kind, const std::vector<std::string>& members,
                       const std::vector<std::string>& others, const std::string& command) {
-    db.cached("INSERT INTO assertions (kind, members, others, command, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+    db.cached(
+          "INSERT INTO assertions (kind, members, others, command, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
         .bind(1, kind)
         .bind(2, json_text::array(members))
         .bind(3, json_text::array(others))
@@ -365,7 +375,8 @@ void run_in_transaction(Database& db, const std::function<void()>& body) {
 
 std::string work_key(Database& db, std::int64_t work) {
     auto& stmt = db.cached(
-        "SELECT scheme, value FROM identifiers WHERE work_id = ?1 AND scheme IN ('arxiv', 'doi') ORDER BY scheme, value");
+        "SELECT scheme, value FROM identifiers WHERE work_id = ?1 AND scheme IN ('arxiv', 'doi') ORDER BY "
+        "scheme, value");
     stmt.bind(1, work);
     if (stmt.step()) return stmt.text(0) + ":" + stmt.text(1);
     return fmt::format("w:{}", work);
@@ -395,7 +406,8 @@ std::int64_t resolve_work(Database& db, std::string_view reference) {
     return id;
 }
 
-ResolveSummary resolve_blocks(Database& db, const std::set<std::string>& blocks, const resolver::Options& options) {
+ResolveSummary resolve_blocks(Database& db, const std::set<std::string>& blocks,
+                              const resolver::Options& options) {
     ResolveSummary summary;
     auto ledger = load_assertions(db);
     for (const auto& block : blocks)
@@ -433,9 +445,10 @@ void merge_people(Database& db, std::int64_t person, std::int64_t other) {
         auto more = authorship_keys_of(db, other);
         if (keys.empty() || more.empty()) throw not_found("both people need works to be merged");
         if (block_of_keys(keys) != block_of_keys(more))
-            throw usage_error(fmt::format("p:{} and p:{} are in different name blocks ('{}', '{}'); only people whose "
-                                          "names can match are merged",
-                                          person, other, block_of_keys(keys), block_of_keys(more)));
+            throw usage_error(
+                fmt::format("p:{} and p:{} are in different name blocks ('{}', '{}'); only people whose "
+                            "names can match are merged",
+                            person, other, block_of_keys(keys), block_of_keys(more)));
         keys.insert(keys.end(), more.begin(), more.end());
         append_assertion(db, "same-person", keys, {}, fmt::format("people merge p:{} p:{}", person, other));
         resolve_blocks(db, {block_of_keys(keys)});
@@ -447,19 +460,21 @@ std::int64_t split_person(Database& db, std::int64_t person, const std::vector<s
     run_in_transaction(db, [&] {
         std::vector<std::string> moved, kept;
         std::set<std::int64_t> chosen(works.begin(), works.end());
-        auto& stmt = db.cached("SELECT work_id, block_key FROM authorships WHERE person_id = ?1 ORDER BY work_id");
+        auto& stmt =
+            db.cached("SELECT work_id, block_key FROM authorships WHERE person_id = ?1 ORDER BY work_id");
         std::vector<std::pair<std::int64_t, std::string>> rows;
         for (stmt.bind(1, person); stmt.step();) rows.emplace_back(stmt.integer(0), stmt.text(1));
         for (const auto& [work, block] : rows)
             (chosen.erase(work) ? moved : kept).push_back(work_key(db, work) + "|" + block);
-        if (!chosen.empty()) throw not_found(fmt::format("w:{} is not on p:{}'s profile", *chosen.begin(), person));
+        if (!chosen.empty())
+            throw not_found(fmt::format("w:{} is not on p:{}'s profile", *chosen.begin(), person));
         if (kept.empty()) throw usage_error("a split must leave at least one work with the person");
         std::string command = fmt::format("people split p:{}", person);
         append_assertion(db, "same-person", moved, {}, command);
         append_assertion(db, "different-person", moved, kept, command);
         resolve_blocks(db, {block_of_keys(moved)});
-        auto& who = db.cached(
-            "SELECT a.person_id FROM authorships a WHERE a.work_id = ?1 AND a.block_key = ?2");
+        auto& who =
+            db.cached("SELECT a.person_id FROM authorships a WHERE a.work_id = ?1 AND a.block_key = ?2");
         who.bind(1, *works.begin()).bind(2, block_of_keys(moved));
         if (who.step()) result = who.integer(0);
     });
@@ -473,7 +488,8 @@ void disown_work(Database& db, std::int64_t work, std::int64_t person) {
         auto it = std::find(keys.begin(), keys.end(), key);
         if (it == keys.end()) throw not_found(fmt::format("w:{} is not on p:{}'s profile", work, person));
         keys.erase(it);
-        append_assertion(db, "different-person", {key}, keys, fmt::format("works disown w:{} --from p:{}", work, person));
+        append_assertion(db, "different-person", {key}, keys,
+                         fmt::format("works disown w:{} --from p:{}", work, person));
         resolve_blocks(db, {block_of_keys({key})});
     });
 }
@@ -484,7 +500,8 @@ void claim_work(Database& db, std::int64_t work, std::int64_t person) {
         std::string key = authorship_key_for(db, work, person);
         if (std::find(keys.begin(), keys.end(), key) != keys.end()) return;  // already there
         keys.insert(keys.begin(), key);
-        append_assertion(db, "same-person", keys, {}, fmt::format("works claim w:{} --for p:{}", work, person));
+        append_assertion(db, "same-person", keys, {},
+                         fmt::format("works claim w:{} --for p:{}", work, person));
         resolve_blocks(db, {block_of_keys(keys)});
     });
 }
@@ -497,7 +514,8 @@ sdk::Document ledger_report(Database& db) {
     sdk::Block rows;
     rows.type = sdk::Block::Type::table;
     rows.table.columns = {"id", "kind", "command", "members", "others", "created"};
-    auto stmt = db.prepare("SELECT id, kind, members, others, command, created_at FROM assertions ORDER BY id");
+    auto stmt =
+        db.prepare("SELECT id, kind, members, others, command, created_at FROM assertions ORDER BY id");
     while (stmt.step()) {
         auto members = json_text::parse_array(stmt.text(2), "assertion members");
         auto others = json_text::parse_array(stmt.text(3), "assertion others");
@@ -512,7 +530,8 @@ sdk::Document ledger_report(Database& db) {
         item.set("created_at", stmt.text(5));
         doc.data.push(std::move(item));
         rows.table.rows.push_back({std::to_string(stmt.integer(0)), stmt.text(1), stmt.text(4),
-                                   std::to_string(members.size()), std::to_string(others.size()), stmt.text(5)});
+                                   std::to_string(members.size()), std::to_string(others.size()),
+                                   stmt.text(5)});
     }
     doc.blocks.push_back(std::move(rows));
     return doc;
@@ -523,7 +542,8 @@ std::int64_t import_ledger(Database& db, std::string_view json, const std::strin
     simdjson::padded_string padded(json);
     simdjson::dom::array items;
     if (auto error = parser.parse(padded).get_array().get(items))
-        throw Error(fmt::format("{}: not a ledger export (a JSON array): {}", name, simdjson::error_message(error)));
+        throw Error(
+            fmt::format("{}: not a ledger export (a JSON array): {}", name, simdjson::error_message(error)));
     std::int64_t added = 0;
     run_in_transaction(db, [&] {
         std::set<std::string> blocks;
@@ -541,8 +561,9 @@ std::int64_t import_ledger(Database& db, std::string_view json, const std::strin
                 for (auto v : array) {
                     std::string_view s;
                     if (v.get_string().get(s) || s.find('|') == std::string_view::npos)
-                        throw Error(fmt::format("{}: entry {}: field {}: expected authorship keys (work|block)", name,
-                                                index, field));
+                        throw Error(
+                            fmt::format("{}: entry {}: field {}: expected authorship keys (work|block)", name,
+                                        index, field));
                     out.emplace_back(s);
                 }
                 return out;
@@ -553,10 +574,13 @@ std::int64_t import_ledger(Database& db, std::string_view json, const std::strin
             if (item["command"].get_string().get(command)) command = "ledger import";
             if (item["created_at"].get_string().get(created)) created = {};
             auto& exists = db.cached(
-                "SELECT 1 FROM assertions WHERE kind = ?1 AND members = ?2 AND others = ?3 AND created_at = ?4");
+                "SELECT 1 FROM assertions WHERE kind = ?1 AND members = ?2 AND others = ?3 AND created_at = "
+                "?4");
             exists.bind(1, kind).bind(2, json_text::array(m)).bind(3, json_text::array(o)).bind(4, created);
             if (exists.step()) continue;
-            db.cached("INSERT INTO assertions (kind, members, others, command, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+            db.cached(
+                  "INSERT INTO assertions (kind, members, others, command, created_at) VALUES (?1, ?2, ?3, "
+                  "?4, ?5)")
                 .bind(1, kind)
                 .bind(2, json_text::array(m))
                 .bind(3, json_text::array(o))
@@ -571,7 +595,8 @@ std::int64_t import_ledger(Database& db, std::string_view json, const std::strin
     return added;
 }
 
-std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std::int64_t person, std::size_t limit) {
+std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std::int64_t person,
+                                                               std::size_t limit) {
     std::vector<std::vector<std::int64_t>> groups;
     for (const auto& block : blocks_of(db, person)) {
         BlockData data = load_block(db, block);
@@ -599,7 +624,8 @@ std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std
                     parent[find(a)] = find(b);
             }
         std::map<std::size_t, std::vector<std::int64_t>> components;
-        for (std::size_t i = 0; i < mine.size(); ++i) components[find(i)].push_back(data.mentions[mine[i]].work);
+        for (std::size_t i = 0; i < mine.size(); ++i)
+            components[find(i)].push_back(data.mentions[mine[i]].work);
         if (components.size() < 2) continue;
         for (auto& [root, works] : components) groups.push_back(std::move(works));
     }
@@ -642,7 +668,8 @@ sdk::Document explain_attribution(Database& db, std::int64_t work, std::int64_t 
         {"orcid", "the authorship carries the person's ORCID"},
         {"assertion", "a correction in the ledger says so"},
         {"evidence", "joined to the person's other works by the evidence below"}};
-    if (auto it = meaning.find(reason); it != meaning.end()) fields.fields.emplace_back("Meaning", it->second);
+    if (auto it = meaning.find(reason); it != meaning.end())
+        fields.fields.emplace_back("Meaning", it->second);
     if (!evidence.empty()) {
         simdjson::dom::parser parser;
         simdjson::padded_string padded(evidence);

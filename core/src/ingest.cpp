@@ -1,9 +1,8 @@
 #include "bzpeer/ingest.hpp"
 
-#include <zlib.h>
-
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <zlib.h>
 
 #include <array>
 #include <chrono>
@@ -23,15 +22,16 @@ namespace bzpeer {
 namespace {
 
 std::string utc_now() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(
-                                                    std::chrono::system_clock::now())));
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                       fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
 }
 
 // A file, inflated on the fly when it is gzip-compressed (zlib reads plain files as they are).
 class FileStream : public sdk::InputStream {
 public:
     explicit FileStream(const std::filesystem::path& file) : name_(file.string()) {
-        if (std::filesystem::is_directory(file)) throw Error(fmt::format("{}: is a folder, not a file", name_));
+        if (std::filesystem::is_directory(file))
+            throw Error(fmt::format("{}: is a folder, not a file", name_));
         file_ = gzopen(name_.c_str(), "rb");
         if (!file_) throw Error(fmt::format("{}: cannot open for reading", name_));
         gzbuffer(file_, 1 << 17);
@@ -78,8 +78,8 @@ std::optional<int> year_of(const std::string& date) {
 }
 
 // The work fields a record may set, in the order of the works table's columns.
-constexpr std::array<const char*, 8> kFields = {"title",       "abstract", "type",    "date",
-                                                "venue",       "journal_ref", "comment", "primary_category"};
+constexpr std::array<const char*, 8> kFields = {"title", "abstract",    "type",    "date",
+                                                "venue", "journal_ref", "comment", "primary_category"};
 
 std::string field_value(const sdk::WorkRecord& r, std::string_view field) {
     if (field == "title") return r.title;
@@ -98,8 +98,8 @@ int precedence(std::string_view source, std::string_view field) {
     if (source == "crossref") return field == "abstract" ? 2 : 3;
     if (source == "arxiv") {
         // The authors' own title: publishers' records often shout it in capitals.
-        if (field == "abstract" || field == "journal_ref" || field == "comment" || field == "primary_category" ||
-            field == "title")
+        if (field == "abstract" || field == "journal_ref" || field == "comment" ||
+            field == "primary_category" || field == "title")
             return 3;
         return field == "type" || field == "venue" ? 1 : 2;
     }
@@ -117,10 +117,12 @@ bool same_work_relation(std::string_view type) { return type == "has-preprint" |
 // Writes records into the store inside the caller's transaction.
 class Writer : public sdk::RecordSink {
 public:
-    Writer(Database& db, std::string source, std::string input, ImportSummary& summary, const ImportControl& control)
+    Writer(Database& db, std::string source, std::string input, ImportSummary& summary,
+           const ImportControl& control)
         : db_(db), source_(std::move(source)), fetched_at_(utc_now()), summary_(summary), control_(control) {
         begin();
-        db_.cached("INSERT INTO import_runs (source, input, started_at, status) VALUES (?1, ?2, ?3, 'running')")
+        db_.cached(
+               "INSERT INTO import_runs (source, input, started_at, status) VALUES (?1, ?2, ?3, 'running')")
             .bind(1, source_)
             .bind(2, input)
             .bind(3, fetched_at_)
@@ -187,7 +189,8 @@ private:
         if (id.scheme == "arxiv") {
             auto parsed = ids::parse_arxiv(id.value);
             if (!parsed) {
-                summary_.warnings.push_back(fmt::format("{}: ignored invalid arXiv id '{}'", context, id.value));
+                summary_.warnings.push_back(
+                    fmt::format("{}: ignored invalid arXiv id '{}'", context, id.value));
                 return;
             }
             out.push_back({"arxiv", parsed->id});
@@ -203,7 +206,8 @@ private:
             // arXiv registers DOIs of its own form for every paper.
             constexpr std::string_view arxiv_prefix = "10.48550/arxiv.";
             if (doi->starts_with(arxiv_prefix))
-                if (auto parsed = ids::parse_arxiv(doi->substr(arxiv_prefix.size()))) out.push_back({"arxiv", parsed->id});
+                if (auto parsed = ids::parse_arxiv(doi->substr(arxiv_prefix.size())))
+                    out.push_back({"arxiv", parsed->id});
         } else if (kWorkSchemes.count(id.scheme) && !id.value.empty()) {
             out.push_back({id.scheme, id.value});
         }
@@ -240,7 +244,9 @@ private:
         auto& stmt = db_.cached(R"sql(
 SELECT w.id FROM works w JOIN authorships a ON a.work_id = w.id AND a.position = 1
 WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = ?3 LIMIT 1)sql");
-        stmt.bind(1, title_key).bind(2, *year).bind(3, names::block_key(names::parse(r.authors.front().name)));
+        stmt.bind(1, title_key)
+            .bind(2, *year)
+            .bind(3, names::block_key(names::parse(r.authors.front().name)));
         if (stmt.step()) return stmt.integer(0);
         return std::nullopt;
     }
@@ -256,10 +262,19 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
         note_blocks(from);
         if (count(from) > count(into)) {
             db_.cached("DELETE FROM authorships WHERE work_id = ?1").bind(1, into).run();
-            db_.cached("UPDATE authorships SET work_id = ?1 WHERE work_id = ?2").bind(1, into).bind(2, from).run();
+            db_.cached("UPDATE authorships SET work_id = ?1 WHERE work_id = ?2")
+                .bind(1, into)
+                .bind(2, from)
+                .run();
         }
-        db_.cached("UPDATE identifiers SET work_id = ?1 WHERE work_id = ?2").bind(1, into).bind(2, from).run();
-        db_.cached("UPDATE OR IGNORE work_topics SET work_id = ?1 WHERE work_id = ?2").bind(1, into).bind(2, from).run();
+        db_.cached("UPDATE identifiers SET work_id = ?1 WHERE work_id = ?2")
+            .bind(1, into)
+            .bind(2, from)
+            .run();
+        db_.cached("UPDATE OR IGNORE work_topics SET work_id = ?1 WHERE work_id = ?2")
+            .bind(1, into)
+            .bind(2, from)
+            .run();
         db_.cached("UPDATE OR IGNORE provenance SET entity_id = ?1 WHERE entity = 'work' AND entity_id = ?2")
             .bind(1, into)
             .bind(2, from)
@@ -268,7 +283,8 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
     }
 
     void note_blocks(std::int64_t work) {
-        auto& stmt = db_.cached("SELECT DISTINCT block_key FROM authorships WHERE work_id = ?1 AND block_key <> ''");
+        auto& stmt =
+            db_.cached("SELECT DISTINCT block_key FROM authorships WHERE work_id = ?1 AND block_key <> ''");
         for (stmt.bind(1, work); stmt.step();) touched_.insert(stmt.text(0));
     }
 
@@ -296,7 +312,10 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
             work = *found;
             ++(update_fields(work, r) ? summary_.works_updated : summary_.works_unchanged);
         } else {
-            db_.cached("INSERT INTO works (title, title_key) VALUES (?1, ?2)").bind(1, r.title).bind(2, title_key).run();
+            db_.cached("INSERT INTO works (title, title_key) VALUES (?1, ?2)")
+                .bind(1, r.title)
+                .bind(2, title_key)
+                .run();
             work = db_.last_insert_id();
             update_fields(work, r);
             ++summary_.works_new;
@@ -328,7 +347,8 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
         auto& stmt = db_.cached("SELECT field, source, record FROM work_field_sources WHERE work_id = ?1");
         for (stmt.bind(1, work); stmt.step();) sources[stmt.text(0)] = {stmt.text(1), stmt.text(2)};
         auto& current = db_.cached(
-            "SELECT title, abstract, type, date, venue, journal_ref, comment, primary_category FROM works WHERE id = ?1");
+            "SELECT title, abstract, type, date, venue, journal_ref, comment, primary_category FROM works "
+            "WHERE id = ?1");
         current.bind(1, work);
         current.step();
         std::array<std::string, kFields.size()> values;
@@ -344,10 +364,22 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
                 if (stored == sources.end()) note_field_source(work, field);  // a new work's own fields
                 continue;
             }
-            if (stored != sources.end() && !may_replace(field, stored->second.first, stored->second.second)) continue;
-            db_.cached(fmt::format("UPDATE works SET {} = ?2 WHERE id = ?1", field)).bind(1, work).bind(2, value).run();
-            if (field == "title") db_.cached("UPDATE works SET title_key = ?2 WHERE id = ?1").bind(1, work).bind(2, names::fold(value)).run();
-            if (field == "date") db_.cached("UPDATE works SET year = ?2 WHERE id = ?1").bind(1, work).bind(2, year_of(value)).run();
+            if (stored != sources.end() && !may_replace(field, stored->second.first, stored->second.second))
+                continue;
+            db_.cached(fmt::format("UPDATE works SET {} = ?2 WHERE id = ?1", field))
+                .bind(1, work)
+                .bind(2, value)
+                .run();
+            if (field == "title")
+                db_.cached("UPDATE works SET title_key = ?2 WHERE id = ?1")
+                    .bind(1, work)
+                    .bind(2, names::fold(value))
+                    .run();
+            if (field == "date")
+                db_.cached("UPDATE works SET year = ?2 WHERE id = ?1")
+                    .bind(1, work)
+                    .bind(2, year_of(value))
+                    .run();
             note_field_source(work, field);
             changed = true;
         }
@@ -355,7 +387,9 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
     }
 
     void note_field_source(std::int64_t work, const std::string& field) {
-        db_.cached("INSERT OR REPLACE INTO work_field_sources (work_id, field, source, record) VALUES (?1, ?2, ?3, ?4)")
+        db_.cached(
+               "INSERT OR REPLACE INTO work_field_sources (work_id, field, source, record) VALUES (?1, ?2, "
+               "?3, ?4)")
             .bind(1, work)
             .bind(2, field)
             .bind(3, source_)
@@ -364,7 +398,8 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
     }
 
     bool may_set_authors(std::int64_t work) {
-        auto& stmt = db_.cached("SELECT source, record FROM work_field_sources WHERE work_id = ?1 AND field = 'authors'");
+        auto& stmt = db_.cached(
+            "SELECT source, record FROM work_field_sources WHERE work_id = ?1 AND field = 'authors'");
         stmt.bind(1, work);
         if (!stmt.step()) return true;
         return may_replace("authors", stmt.text(0), stmt.text(1));
@@ -375,7 +410,8 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
             "INSERT INTO topics (scheme, code) VALUES ('arxiv', ?1) ON CONFLICT DO UPDATE SET code = code "
             "RETURNING id");
         auto& link = db_.cached(
-            "INSERT INTO work_topics (work_id, topic_id, position) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
+            "INSERT INTO work_topics (work_id, topic_id, position) VALUES (?1, ?2, ?3) ON CONFLICT DO "
+            "NOTHING");
         int position = 0;
         for (const auto& code : r.categories) {
             topic.bind(1, code);
@@ -414,7 +450,8 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
         // Who the replaced authorships were attributed to, by name block: resolution starts
         // from there so that person ids stay put.
         std::map<std::string, std::int64_t> previous;
-        auto& old = db_.cached("SELECT block_key, person_id FROM authorships WHERE work_id = ?1 AND person_id IS NOT NULL");
+        auto& old = db_.cached(
+            "SELECT block_key, person_id FROM authorships WHERE work_id = ?1 AND person_id IS NOT NULL");
         for (old.bind(1, work); old.step();) previous.emplace(old.text(0), old.integer(1));
         note_blocks(work);
         db_.cached(
@@ -443,8 +480,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
             if (!author.orcid.empty()) {
                 orcid = ids::normalize_orcid(author.orcid);
                 if (!orcid)
-                    summary_.warnings.push_back(
-                        fmt::format("{}: author {}: ignored invalid ORCID '{}'", context, position, author.orcid));
+                    summary_.warnings.push_back(fmt::format("{}: author {}: ignored invalid ORCID '{}'",
+                                                            context, position, author.orcid));
             }
             // A collaboration is credited on the work but is nobody's profile: no name block.
             std::string block = parsed.collaboration ? "" : names::block_key(parsed);
@@ -464,20 +501,26 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
             if (!block.empty()) touched_.insert(block);
             int index = 0;
             for (const auto& printed : author.affiliations)
-                affiliation.bind(1, authorship).bind(2, index++).bind(3, printed).bind(4, institution_for(printed)).run();
+                affiliation.bind(1, authorship)
+                    .bind(2, index++)
+                    .bind(3, printed)
+                    .bind(4, institution_for(printed))
+                    .run();
             note_provenance("authorship", authorship, r.source_id);
         }
         note_field_source(work, "authors");
     }
 
     void store_person(const sdk::PersonRecord& p) {
-        std::string context = p.source_id.empty() ? fmt::format("record {}", summary_.records)
-                                                  : fmt::format("record {} ({})", summary_.records, p.source_id);
+        std::string context = p.source_id.empty()
+                                  ? fmt::format("record {}", summary_.records)
+                                  : fmt::format("record {} ({})", summary_.records, p.source_id);
         auto orcid = ids::normalize_orcid(p.orcid);
         if (!orcid) throw Error(fmt::format("{}: field orcid: invalid ORCID '{}'", context, p.orcid));
         std::string name = !p.credit_name.empty() ? p.credit_name
                            : p.given.empty()      ? p.family
-                                                  : p.family.empty() ? p.given : p.given + " " + p.family;
+                           : p.family.empty()     ? p.given
+                                                  : p.given + " " + p.family;
         if (name.empty()) name = *orcid;
 
         std::int64_t person;
@@ -510,17 +553,23 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
         profile_names.insert(profile_names.end(), p.other_names.begin(), p.other_names.end());
         std::set<std::string> blocks;
         auto& add_name = db_.cached(
-            "INSERT INTO person_names (person_id, name, name_key, block_key, origin) VALUES (?1, ?2, ?3, ?4, 'profile') "
+            "INSERT INTO person_names (person_id, name, name_key, block_key, origin) VALUES (?1, ?2, ?3, ?4, "
+            "'profile') "
             "ON CONFLICT DO UPDATE SET origin = 'profile'");
         std::vector<names::ParsedName> parsed_names;
         for (const auto& n : profile_names) {
             auto parsed = (n == p.given + " " + p.family) ? names::ParsedName{p.given, p.family, "", false}
-                                                           : names::parse(n);
+                                                          : names::parse(n);
             parsed_names.push_back(parsed);
             blocks.insert(names::block_key(parsed));
-            add_name.bind(1, person).bind(2, n).bind(3, names::name_key(parsed)).bind(4, names::block_key(parsed)).run();
+            add_name.bind(1, person)
+                .bind(2, n)
+                .bind(3, names::name_key(parsed))
+                .bind(4, names::block_key(parsed))
+                .run();
         }
-        auto& keyword = db_.cached("INSERT OR IGNORE INTO person_keywords (person_id, keyword) VALUES (?1, ?2)");
+        auto& keyword =
+            db_.cached("INSERT OR IGNORE INTO person_keywords (person_id, keyword) VALUES (?1, ?2)");
         for (const auto& k : p.keywords) keyword.bind(1, person).bind(2, k).run();
         store_affiliations(person, p.employments, "employment");
         store_affiliations(person, p.educations, "education");
@@ -542,11 +591,12 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
 
     // The person's ORCID goes on their authorship of the work: the author whose name can be
     // theirs. A work with no author list gets one authorship for them.
-    void link_author(std::int64_t work, std::int64_t person, const std::string& orcid, const std::string& name,
-                     const std::vector<names::ParsedName>& parsed_names, const std::set<std::string>& blocks,
-                     const std::string& context) {
-        auto& stmt = db_.cached("SELECT id, block_key, coalesce(given, ''), coalesce(orcid, '') FROM authorships "
-                                "WHERE work_id = ?1 ORDER BY position");
+    void link_author(std::int64_t work, std::int64_t person, const std::string& orcid,
+                     const std::string& name, const std::vector<names::ParsedName>& parsed_names,
+                     const std::set<std::string>& blocks, const std::string& context) {
+        auto& stmt = db_.cached(
+            "SELECT id, block_key, coalesce(given, ''), coalesce(orcid, '') FROM authorships "
+            "WHERE work_id = ?1 ORDER BY position");
         std::optional<std::int64_t> match;
         std::size_t authors = 0;
         for (stmt.bind(1, work); stmt.step();) {
@@ -559,19 +609,24 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
             if (match || !blocks.count(stmt.text(1))) continue;
             if (!stmt.text(3).empty() && stmt.text(3) != orcid) continue;
             for (const auto& n : parsed_names)
-                if (names::block_key(n) == stmt.text(1) && names::given_names_compatible(n.given, stmt.text(2))) {
+                if (names::block_key(n) == stmt.text(1) &&
+                    names::given_names_compatible(n.given, stmt.text(2))) {
                     match = stmt.integer(0);
                     touched_.insert(stmt.text(1));
                     break;
                 }
         }
         if (match) {
-            db_.cached("UPDATE authorships SET orcid = ?2 WHERE id = ?1").bind(1, *match).bind(2, orcid).run();
+            db_.cached("UPDATE authorships SET orcid = ?2 WHERE id = ?1")
+                .bind(1, *match)
+                .bind(2, orcid)
+                .run();
             return;
         }
         if (authors > 0) {
-            summary_.warnings.push_back(fmt::format(
-                "{}: {} lists w:{} but none of its authors has a name that can be theirs", context, orcid, work));
+            summary_.warnings.push_back(
+                fmt::format("{}: {} lists w:{} but none of its authors has a name that can be theirs",
+                            context, orcid, work));
             return;
         }
         auto parsed = names::parse(name);
@@ -590,16 +645,19 @@ VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql")
         touched_.insert(names::block_key(parsed));
     }
 
-    void store_affiliations(std::int64_t person, const std::vector<sdk::Affiliation>& list, const char* kind) {
+    void store_affiliations(std::int64_t person, const std::vector<sdk::Affiliation>& list,
+                            const char* kind) {
         auto& add = db_.cached(R"sql(
 INSERT OR IGNORE INTO person_affiliations (person_id, institution_id, kind, department, role, start_date, end_date)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))sql");
         auto& org_id = db_.cached(
-            "INSERT INTO identifiers (scheme, value, institution_id) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
+            "INSERT INTO identifiers (scheme, value, institution_id) VALUES (?1, ?2, ?3) ON CONFLICT DO "
+            "NOTHING");
         for (const auto& a : list) {
             if (a.organization.empty()) continue;
             std::int64_t institution = institution_for(a.organization);
-            for (const auto& id : a.org_ids) org_id.bind(1, id.scheme).bind(2, id.value).bind(3, institution).run();
+            for (const auto& id : a.org_ids)
+                org_id.bind(1, id.scheme).bind(2, id.value).bind(3, institution).run();
             add.bind(1, person)
                 .bind(2, institution)
                 .bind(3, kind)
@@ -684,8 +742,8 @@ ImportSummary run_import(Database& db, const std::string& source_name, const std
         sdk::Status status = body(writer);
         if (after_read) after_read();
         if (writer.was_cancelled())
-            throw Error(fmt::format("{}: {}: interrupted; {} earlier batches were kept, none half-written", source_name,
-                                    input, summary.batches));
+            throw Error(fmt::format("{}: {}: interrupted; {} earlier batches were kept, none half-written",
+                                    source_name, input, summary.batches));
         if (!status) throw Error(fmt::format("{}: {}: {}", source_name, input, status.message));
         writer.finish();
     } catch (const Error& e) {
@@ -708,8 +766,9 @@ ImportSummary import_file(Database& db, sdk::SourcePlugin& source, const std::st
         db, source_name, file.string(), control, false,
         [&](sdk::RecordSink& sink) { return source.read(request, in, sink); },
         [&] {
-            if (in.failed()) throw Error(fmt::format("{}: {}: read error (truncated or corrupt file?)", source_name,
-                                                     file.string()));
+            if (in.failed())
+                throw Error(fmt::format("{}: {}: read error (truncated or corrupt file?)", source_name,
+                                        file.string()));
         });
 }
 

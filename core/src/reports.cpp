@@ -76,7 +76,8 @@ std::vector<WorkRow> load_works(Database& db, std::optional<std::int64_t> person
         "SELECT t.code FROM work_topics wt JOIN topics t ON t.id = wt.topic_id WHERE wt.work_id = ?1 "
         "ORDER BY wt.position");
     auto& sources = db.cached(
-        "SELECT source, source_record_id, fetched_at FROM provenance WHERE entity = 'work' AND entity_id = ?1 "
+        "SELECT source, source_record_id, fetched_at FROM provenance WHERE entity = 'work' AND entity_id = "
+        "?1 "
         "ORDER BY fetched_at, source, source_record_id");
     for (auto& w : rows) {
         for (ids.bind(1, w.id); ids.step();) w.ids.emplace_back(ids.text(0), ids.text(1));
@@ -306,10 +307,10 @@ namespace {
 
 // What tells one person apart from others of the same name, and how sure the attribution is.
 struct Distinction {
-    std::vector<std::string> coauthors;     // most frequent first
+    std::vector<std::string> coauthors;  // most frequent first
     std::vector<std::string> affiliations;
     std::string orcid;
-    double confidence = 1.0;                // mean over the person's authorships
+    double confidence = 1.0;                        // mean over the person's authorships
     std::vector<std::vector<std::int64_t>> groups;  // when probably several people
 };
 
@@ -329,7 +330,8 @@ GROUP BY i.id ORDER BY count(DISTINCT a.work_id) DESC, i.name LIMIT 3)sql");
     auto& orcid = db.cached("SELECT value FROM identifiers WHERE person_id = ?1 AND scheme = 'orcid'");
     orcid.bind(1, person);
     if (orcid.step()) d.orcid = orcid.text(0);
-    auto& confidence = db.cached("SELECT avg(coalesce(confidence, 1.0)) FROM authorships WHERE person_id = ?1");
+    auto& confidence =
+        db.cached("SELECT avg(coalesce(confidence, 1.0)) FROM authorships WHERE person_id = ?1");
     confidence.bind(1, person);
     if (confidence.step() && !confidence.is_null(0)) d.confidence = confidence.real(0);
     d.groups = weakly_connected_groups(db, person);
@@ -363,7 +365,8 @@ Document people_report(Database& db, std::string_view name) {
     doc.kind = "table";
     doc.title = fmt::format("People named {}", name);
     doc.data = Value::array();
-    Block rows = table({"id", "name", "works", "years", "topics", "top co-authors", "orcid", "confidence", "note"});
+    Block rows =
+        table({"id", "name", "works", "years", "topics", "top co-authors", "orcid", "confidence", "note"});
     for (auto id : find_people(db, name)) {
         auto works = load_works(db, id);
         auto summary = summarize(db, id);
@@ -387,10 +390,11 @@ Document people_report(Database& db, std::string_view name) {
         person.set("probable_merge", !d.groups.empty());
         if (!d.groups.empty()) person.set("groups", groups_value(d.groups));
         doc.data.push(std::move(person));
-        rows.table.rows.push_back({person_ref(id), display_name(db, id), std::to_string(works.size()),
-                                   years_text(summary), join(summary.top_topics, ", "), join(d.coauthors, ", "),
-                                   d.orcid, fmt::format("{:.2f}", d.confidence),
-                                   d.groups.empty() ? "" : fmt::format("probably {} people", d.groups.size())});
+        rows.table.rows.push_back(
+            {person_ref(id), display_name(db, id), std::to_string(works.size()), years_text(summary),
+             join(summary.top_topics, ", "), join(d.coauthors, ", "), d.orcid,
+             fmt::format("{:.2f}", d.confidence),
+             d.groups.empty() ? "" : fmt::format("probably {} people", d.groups.size())});
     }
     doc.blocks.push_back(std::move(rows));
     return doc;
@@ -508,7 +512,8 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
         // The page this project started from showed five people as one; say so when it may be.
         doc.blocks.push_back(heading(fmt::format("Probably {} people", distinction.groups.size()), 2));
         doc.blocks.push_back(paragraph(
-            "No evidence (shared co-authors, subjects, words, affiliations, years) connects these groups of works; "
+            "No evidence (shared co-authors, subjects, words, affiliations, years) connects these groups of "
+            "works; "
             "they were joined by weaker similarity and are probably different people. Split them with "
             "'bzpeer people split' or confirm with 'bzpeer people merge'."));
         Block list;
@@ -517,7 +522,8 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
         for (const auto& w : works) titles[w.id] = w.title;
         for (std::size_t g = 0; g < distinction.groups.size(); ++g) {
             std::vector<std::string> items;
-            for (auto w : distinction.groups[g]) items.push_back(fmt::format("{} {}", work_ref(w), titles[w]));
+            for (auto w : distinction.groups[g])
+                items.push_back(fmt::format("{} {}", work_ref(w), titles[w]));
             list.items.push_back(fmt::format("group {}: {}", g + 1, join(items, "; ")));
         }
         doc.blocks.push_back(std::move(list));

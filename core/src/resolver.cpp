@@ -16,26 +16,26 @@ namespace {
 
 // Weights of the log-odds score. Tuned on the synthetic development set (bench/devset) and
 // checked against the reasoning in each comment; see tests/unit/resolver_test.cpp.
-constexpr double kPriorCommon = -1.5;     // "Zheng B.": two mentions are more often two people
-constexpr double kPriorRare = 0.5;        // "Del Maestro A.": two mentions are more often one person
-constexpr double kCoauthorMin = 0.8;      // a shared co-author who appears everywhere in the block
-constexpr double kCoauthorMax = 2.5;      // a shared rare co-author
+constexpr double kPriorCommon = -1.5;  // "Zheng B.": two mentions are more often two people
+constexpr double kPriorRare = -0.5;    // "Del Maestro A.": a rarer name needs less evidence
+constexpr double kCoauthorMin = 0.8;   // a shared co-author who appears everywhere in the block
+constexpr double kCoauthorMax = 3.5;   // a shared rare co-author
 constexpr double kCoauthorCap = 6.0;
-constexpr double kTopicWeight = 2.5;      // times (cosine - kTopicNeutral)
+constexpr double kTopicWeight = 2.5;  // times (cosine - kTopicNeutral)
 constexpr double kTopicNeutral = 0.35;
-constexpr double kWordWeight = 8.0;       // times (cosine - kWordNeutral), capped
+constexpr double kWordWeight = 8.0;  // times (cosine - kWordNeutral), capped
 constexpr double kWordNeutral = 0.06;
 constexpr double kWordCap = 3.0;
 constexpr double kVenue = 0.8;
 constexpr double kAffiliationWeight = 3.0;
 constexpr double kAffiliationMismatch = -0.3;
-constexpr double kYearSlack = 3.0;        // years between works that cost nothing
-constexpr double kYearCost = 0.1;         // per year beyond the slack
+constexpr double kYearSlack = 3.0;            // years between works that cost nothing
+constexpr double kYearCost = 0.1;             // per year beyond the slack
 constexpr std::size_t kAllPairsLimit = 1500;  // above this, candidates come from an index
 constexpr std::size_t kPostingLimit = 300;    // longer postings are too common to be evidence
 constexpr std::size_t kKeyWords = 8;          // index keys per mention from its words
 constexpr double kUnlinkedPair = -2.5;        // the score of a pair the candidate index never paired
-constexpr double kDisjointCircles = -1.5;     // clusters of kCircleSize+ works sharing no co-author
+constexpr double kDisjointCircles = -0.75;    // clusters of kCircleSize+ works sharing no co-author
 constexpr std::size_t kCircleSize = 3;
 
 using Id = std::uint32_t;
@@ -83,9 +83,9 @@ double cosine(const Sparse& a, const Sparse& b) {
 
 // What a group of mentions looks like, for comparing groups.
 struct Profile {
-    Sparse coauthors;    // co-author id → count
-    Sparse categories;   // weights: primary 2, others 1
-    Sparse words;        // sum of unit tf-idf vectors
+    Sparse coauthors;   // co-author id → count
+    Sparse categories;  // weights: primary 2, others 1
+    Sparse words;       // sum of unit tf-idf vectors
     Sparse affiliations;
     Sparse venues;
     int first_year = 0, last_year = 0;
@@ -104,15 +104,16 @@ struct Profile {
         orcids.insert(other.orcids.begin(), other.orcids.end());
         works.insert(other.works.begin(), other.works.end());
         for (Id g : other.given_names)
-            if (std::find(given_names.begin(), given_names.end(), g) == given_names.end()) given_names.push_back(g);
+            if (std::find(given_names.begin(), given_names.end(), g) == given_names.end())
+                given_names.push_back(g);
     }
 };
 
 // The block's vocabulary and document frequencies, and each mention's profile.
 struct Model {
     Interner coauthor_names, categories, words, affiliations, venues;
-    std::vector<double> coauthor_weight;  // by co-author id, from how rare they are in the block
-    std::vector<Profile> singles;         // per mention
+    std::vector<double> coauthor_weight;     // by co-author id, from how rare they are in the block
+    std::vector<Profile> singles;            // per mention
     std::vector<std::vector<Id>> key_words;  // per mention: its most telling words
     bool use_orcid = true;
     double prior = kPriorCommon;
@@ -122,9 +123,9 @@ struct Model {
 
 std::vector<std::string> affiliation_tokens(const std::string& folded) {
     static const std::unordered_set<std::string_view> common = {
-        "university", "univ",  "department", "dept",  "institute", "inst",  "of",      "and",
-        "the",        "for",   "school",     "college", "laboratory", "lab", "center",  "centre",
-        "faculty",    "de",    "der",        "di",    "national",  "key",   "state",   "research"};
+        "university", "univ", "department", "dept",    "institute",  "inst", "of",     "and",
+        "the",        "for",  "school",     "college", "laboratory", "lab",  "center", "centre",
+        "faculty",    "de",   "der",        "di",      "national",   "key",  "state",  "research"};
     std::vector<std::string> out;
     std::size_t start = 0;
     while (start < folded.size()) {
@@ -193,7 +194,8 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
         }
         std::partial_sort(ranked.begin(), ranked.begin() + std::min(kKeyWords, ranked.size()), ranked.end(),
                           std::greater<>());
-        for (std::size_t k = 0; k < std::min(kKeyWords, ranked.size()); ++k) m.key_words[i].push_back(ranked[k].second);
+        for (std::size_t k = 0; k < std::min(kKeyWords, ranked.size()); ++k)
+            m.key_words[i].push_back(ranked[k].second);
         p.words = std::move(tf);
         for (const auto& a : mention.affiliations)
             for (const auto& token : affiliation_tokens(a)) p.affiliations[m.affiliations(token)] = 1;
@@ -207,8 +209,8 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
     m.compatible.assign(forms, std::vector<char>(forms, 1));
     for (std::size_t x = 0; x < forms; ++x)
         for (std::size_t y = x + 1; y < forms; ++y)
-            m.compatible[x][y] = m.compatible[y][x] =
-                names::given_names_compatible(m.given_forms.name(static_cast<Id>(x)), m.given_forms.name(static_cast<Id>(y)));
+            m.compatible[x][y] = m.compatible[y][x] = names::given_names_compatible(
+                m.given_forms.name(static_cast<Id>(x)), m.given_forms.name(static_cast<Id>(y)));
     return m;
 }
 
@@ -253,7 +255,8 @@ Evidence score(const Model& m, const Profile& a, const Profile& b, bool explain)
         if (shared == 0) {
             std::size_t both = 0;
             for (const auto& [id, v] : a.affiliations) both += b.affiliations.count(id);
-            double jaccard = static_cast<double>(both) / (a.affiliations.size() + b.affiliations.size() - both);
+            double jaccard =
+                static_cast<double>(both) / (a.affiliations.size() + b.affiliations.size() - both);
             e.affiliation = kAffiliationWeight * jaccard;
         } else {
             e.affiliation = kAffiliationMismatch;
@@ -318,9 +321,12 @@ Flat flatten(const Profile& p) {
 double sorted_dot(const std::vector<std::pair<Id, double>>& a, const std::vector<std::pair<Id, double>>& b) {
     double sum = 0;
     for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i].first < b[j].first) ++i;
-        else if (b[j].first < a[i].first) ++j;
-        else sum += a[i++].second * b[j++].second;
+        if (a[i].first < b[j].first)
+            ++i;
+        else if (b[j].first < a[i].first)
+            ++j;
+        else
+            sum += a[i++].second * b[j++].second;
     }
     return sum;
 }
@@ -328,9 +334,12 @@ double sorted_dot(const std::vector<std::pair<Id, double>>& a, const std::vector
 template <class Each>
 void shared_ids(const std::vector<Id>& a, const std::vector<Id>& b, Each each) {
     for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i] < b[j]) ++i;
-        else if (b[j] < a[i]) ++j;
-        else each(a[i]), ++i, ++j;
+        if (a[i] < b[j])
+            ++i;
+        else if (b[j] < a[i])
+            ++j;
+        else
+            each(a[i]), ++i, ++j;
     }
 }
 
@@ -340,9 +349,13 @@ double pair_total(const Model& m, const Flat& a, const Flat& b) {
     shared_ids(a.coauthors, b.coauthors, [&](Id id) { coauthors += m.coauthor_weight[id]; });
     double total = m.prior + std::min(coauthors, kCoauthorCap);
     if (!a.categories.empty() && !b.categories.empty() && a.category_norm > 0 && b.category_norm > 0)
-        total += kTopicWeight * (sorted_dot(a.categories, b.categories) / (a.category_norm * b.category_norm) - kTopicNeutral);
+        total +=
+            kTopicWeight *
+            (sorted_dot(a.categories, b.categories) / (a.category_norm * b.category_norm) - kTopicNeutral);
     if (!a.words.empty() && !b.words.empty() && a.word_norm > 0 && b.word_norm > 0)
-        total += std::min(kWordCap, kWordWeight * (sorted_dot(a.words, b.words) / (a.word_norm * b.word_norm) - kWordNeutral));
+        total += std::min(
+            kWordCap,
+            kWordWeight * (sorted_dot(a.words, b.words) / (a.word_norm * b.word_norm) - kWordNeutral));
     bool venue = false;
     shared_ids(a.venues, b.venues, [&](Id) { venue = true; });
     if (venue) total += kVenue;
@@ -377,31 +390,36 @@ bool common_family_name(std::string_view block_key) {
     // The most frequent family names among authors (East Asian, South Asian, Western):
     // within their blocks, many different people publish.
     static const std::unordered_set<std::string_view> common = {
-        "wang",  "li",     "zhang",   "liu",    "chen",     "yang",   "huang",  "zhao",    "wu",     "zhou",
-        "xu",    "sun",    "ma",      "zhu",    "hu",       "guo",    "he",     "lin",     "gao",    "luo",
-        "zheng", "liang",  "song",    "tang",   "han",      "feng",   "deng",   "cao",     "peng",   "zeng",
-        "xiao",  "tian",   "dong",    "pan",    "yuan",     "cai",    "jiang",  "yu",      "du",     "ye",
-        "cheng", "wei",    "su",      "lu",     "ding",     "ren",    "shen",   "yao",     "jin",    "fan",
-        "fang",  "shi",    "qian",    "xie",    "zou",      "xiong",  "qiu",    "qin",     "jia",    "hou",
-        "kim",   "lee",    "park",    "choi",   "jung",     "kang",   "cho",    "yoon",    "jang",   "lim",
-        "nguyen", "tran",  "le",      "pham",   "hoang",    "phan",   "vu",     "kumar",   "singh",  "sharma",
-        "gupta", "patel",  "khan",    "ali",    "ahmed",    "smith",  "johnson", "williams", "brown", "jones",
-        "miller", "davis", "garcia",  "rodriguez", "martinez", "muller", "schmidt", "wilson", "taylor", "anderson",
-        "suzuki", "sato",  "tanaka",  "takahashi", "watanabe", "ito",  "yamamoto", "nakamura", "kobayashi", "kato"};
+        "wang",     "li",     "zhang",    "liu",      "chen",      "yang",      "huang",    "zhao",
+        "wu",       "zhou",   "xu",       "sun",      "ma",        "zhu",       "hu",       "guo",
+        "he",       "lin",    "gao",      "luo",      "zheng",     "liang",     "song",     "tang",
+        "han",      "feng",   "deng",     "cao",      "peng",      "zeng",      "xiao",     "tian",
+        "dong",     "pan",    "yuan",     "cai",      "jiang",     "yu",        "du",       "ye",
+        "cheng",    "wei",    "su",       "lu",       "ding",      "ren",       "shen",     "yao",
+        "jin",      "fan",    "fang",     "shi",      "qian",      "xie",       "zou",      "xiong",
+        "qiu",      "qin",    "jia",      "hou",      "kim",       "lee",       "park",     "choi",
+        "jung",     "kang",   "cho",      "yoon",     "jang",      "lim",       "nguyen",   "tran",
+        "le",       "pham",   "hoang",    "phan",     "vu",        "kumar",     "singh",    "sharma",
+        "gupta",    "patel",  "khan",     "ali",      "ahmed",     "smith",     "johnson",  "williams",
+        "brown",    "jones",  "miller",   "davis",    "garcia",    "rodriguez", "martinez", "muller",
+        "schmidt",  "wilson", "taylor",   "anderson", "suzuki",    "sato",      "tanaka",   "takahashi",
+        "watanabe", "ito",    "yamamoto", "nakamura", "kobayashi", "kato"};
     return common.count(block_key.substr(0, block_key.find(' '))) > 0;
 }
 
 std::vector<std::string> content_words(std::string_view text) {
     static const std::unordered_set<std::string_view> stop = {
-        "the",   "and",   "for",   "with",  "that",  "this",  "from",   "are",   "was",   "were",  "which",
-        "these", "those", "have",  "has",   "been",  "can",   "our",    "its",   "their", "into",  "using",
-        "use",   "used",  "based", "also",  "such",  "than",  "then",   "they",  "them",  "there", "here",
-        "not",   "but",   "all",   "any",   "each",  "both",  "between", "over", "under", "via",   "new",
-        "show",  "shows", "shown", "paper", "present", "propose", "proposed", "results", "result", "method",
-        "approach", "study", "work", "however", "while", "well", "may", "more", "most", "other", "one",
-        "two",   "three", "first", "second", "further", "thus", "only", "when", "where", "what", "how",
-        "find",  "found", "given", "obtain", "obtained", "different", "large", "small", "high", "low",
-        "data",  "model", "models", "problem", "system", "systems", "analysis", "number", "several", "many"};
+        "the",       "and",     "for",      "with",    "that",    "this",     "from",    "are",    "was",
+        "were",      "which",   "these",    "those",   "have",    "has",      "been",    "can",    "our",
+        "its",       "their",   "into",     "using",   "use",     "used",     "based",   "also",   "such",
+        "than",      "then",    "they",     "them",    "there",   "here",     "not",     "but",    "all",
+        "any",       "each",    "both",     "between", "over",    "under",    "via",     "new",    "show",
+        "shows",     "shown",   "paper",    "present", "propose", "proposed", "results", "result", "method",
+        "approach",  "study",   "work",     "however", "while",   "well",     "may",     "more",   "most",
+        "other",     "one",     "two",      "three",   "first",   "second",   "further", "thus",   "only",
+        "when",      "where",   "what",     "how",     "find",    "found",    "given",   "obtain", "obtained",
+        "different", "large",   "small",    "high",    "low",     "data",     "model",   "models", "problem",
+        "system",    "systems", "analysis", "number",  "several", "many"};
     std::vector<std::string> out;
     std::string word;
     auto flush = [&] {
@@ -498,7 +516,9 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
             for (std::size_t b = a + 1; b < initial; ++b) neighbours[a].insert(b), neighbours[b].insert(a);
     } else {
         std::unordered_map<std::uint64_t, std::vector<std::size_t>> postings;
-        auto post = [&](std::uint64_t kind, Id id, std::size_t c) { postings[(kind << 32) | id].push_back(c); };
+        auto post = [&](std::uint64_t kind, Id id, std::size_t c) {
+            postings[(kind << 32) | id].push_back(c);
+        };
         for (std::size_t i = 0; i < n; ++i) {
             auto c = static_cast<std::size_t>(cluster_of[i]);
             for (const auto& [id, v] : model.singles[i].coauthors) post(1, id, c);
@@ -566,7 +586,8 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
     // pair, since under a common name every group of works looks like some other group.
     auto consider = [&](std::size_t a, std::size_t b) {
         if (forbidden[a].count(b) || incompatible(model, profiles[a], profiles[b])) return;
-        double s = options.common_name ? linkage(a, b) : score(model, profiles[a], profiles[b], false).total();
+        double s =
+            options.common_name ? linkage(a, b) : score(model, profiles[a], profiles[b], false).total();
         if (s > options.threshold) queue.push({s, a, b, version[a], version[b]});
     };
     for (std::size_t a = 0; a < initial; ++a)
@@ -576,7 +597,8 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
     while (!queue.empty()) {
         Candidate top = queue.top();
         queue.pop();
-        if (!alive[top.a] || !alive[top.b] || version[top.a] != top.version_a || version[top.b] != top.version_b)
+        if (!alive[top.a] || !alive[top.b] || version[top.a] != top.version_a ||
+            version[top.b] != top.version_b)
             continue;
         // Keep the larger cluster's storage; fold the smaller one in.
         std::size_t keep = members[top.a].size() >= members[top.b].size() ? top.a : top.b;

@@ -79,7 +79,8 @@ const PluginHost& Session::plugins() {
 namespace {
 
 // A config value of a source, or `fallback` for sources the config does not describe.
-std::string source_setting(const Config& config, const std::string& source, const char* key, const char* fallback) {
+std::string source_setting(const Config& config, const std::string& source, const char* key,
+                           const char* fallback) {
     std::string name = fmt::format("sources.{}.{}", source, key);
     return Config::known(name) ? config.text(name) : fallback;
 }

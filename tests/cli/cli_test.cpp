@@ -471,13 +471,13 @@ TEST_F(PeopleTest, ProfileJsonHasCountsTopicsCoauthorsAndWorks) {
         const char* name;
         std::int64_t works;
     };
-    for (const Topic& t : {Topic{"cond-mat.stat-mech", "Statistical Mechanics", 5},
-                           Topic{"cond-mat.str-el", "Strongly Correlated Electrons", 3},
-                           Topic{"cond-mat.supr-con", "Superconductivity", 2},
-                           Topic{"cond-mat.mes-hall", "Mesoscale and Nanoscale Physics", 2},
-                           Topic{"cond-mat.mtrl-sci", "Materials Science", 1},
-                           Topic{"cond-mat.other", "Other Condensed Matter", 2},
-                           Topic{"quant-ph", "Quantum Physics", 1}}) {
+    for (const Topic& t :
+         {Topic{"cond-mat.stat-mech", "Statistical Mechanics", 5},
+          Topic{"cond-mat.str-el", "Strongly Correlated Electrons", 3},
+          Topic{"cond-mat.supr-con", "Superconductivity", 2},
+          Topic{"cond-mat.mes-hall", "Mesoscale and Nanoscale Physics", 2},
+          Topic{"cond-mat.mtrl-sci", "Materials Science", 1},
+          Topic{"cond-mat.other", "Other Condensed Matter", 2}, Topic{"quant-ph", "Quantum Physics", 1}}) {
         SCOPED_TRACE(t.code);
         element topic = find_by(topics, "code", t.code);
         EXPECT_EQ(str(topic["name"]), t.name);

@@ -151,7 +151,8 @@ TEST_F(IdentityTest, CorrectionsSurviveReimportAndResolve) {
     std::string ledger = json({"ledger", "export"});
     write_file(dir_ / "ledger.json", ledger);
     std::map<std::string, std::string> owners;
-    for (const char* id : {"1412.6529", "cond-mat/0412498", "cond-mat/0603029", "1201.4869"}) owners[id] = owner_of(id);
+    for (const char* id : {"1412.6529", "cond-mat/0412498", "cond-mat/0603029", "1201.4869"})
+        owners[id] = owner_of(id);
 
     Env fresh{{"BZPEER_DB", (dir_ / "fresh.db").string()}};
     ASSERT_EQ(run({"init"}, fresh).exit_code, 0);

@@ -47,12 +47,12 @@ protected:
         write_file(root_ / "page1.json", page1);
         write_file(root_ / "page2.json", page2);
         write_file(root_ / "empty.json", read_file(fixture("crossref/works_list_empty_result.json")));
-        for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
-                 {"sources.crossref.page_size", "20"},
-                 {"sources.crossref.min_interval", "0"},
-                 {"http.backoff", "0.01"},
-                 {"http.max_attempts", "3"},
-                 {"http.timeout", "5"}}) {
+        for (const auto& [key, value] :
+             std::vector<std::pair<std::string, std::string>>{{"sources.crossref.page_size", "20"},
+                                                              {"sources.crossref.min_interval", "0"},
+                                                              {"http.backoff", "0.01"},
+                                                              {"http.max_attempts", "3"},
+                                                              {"http.timeout", "5"}}) {
             auto r = run({"config", "set", key, value});
             ASSERT_EQ(r.exit_code, 0) << r.describe();
         }
@@ -63,10 +63,10 @@ protected:
         page1_ = "/works?query=widget&rows=20&cursor=*";
         page2_ = "/works?query=widget&rows=20&cursor=" + encode(cursor_);
         end_ = "/works?query=widget&rows=20&cursor=END";
-        write_file(dir_ / "routes", page1_ + " page1.json\n" + page2_ + " page2.json " + page2_faults + "\n" + end_ +
-                                        " empty.json\n");
-        server_ = std::make_unique<FixtureServer>(fs::path(BZPEER_FIXTURES_DIR) / "../http/fixture_server.py", root_,
-                                                  dir_ / "routes", dir_ / "server.log", 1.0);
+        write_file(dir_ / "routes", page1_ + " page1.json\n" + page2_ + " page2.json " + page2_faults + "\n" +
+                                        end_ + " empty.json\n");
+        server_ = std::make_unique<FixtureServer>(fs::path(BZPEER_FIXTURES_DIR) / "../http/fixture_server.py",
+                                                  root_, dir_ / "routes", dir_ / "server.log", 1.0);
         ASSERT_TRUE(server_->error().empty()) << server_->error();
         auto r = run({"config", "set", "sources.crossref.base_url", server_->url("")});
         ASSERT_EQ(r.exit_code, 0) << r.describe();

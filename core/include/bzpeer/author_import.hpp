@@ -22,7 +22,8 @@ struct AuthorRow {
 
 // Reads the rows; `warnings` receives unknown columns. Throws bzpeer::Error naming the file
 // and line for a file that cannot be read as rows at all.
-std::vector<AuthorRow> read_author_rows(const std::filesystem::path& file, std::vector<std::string>& warnings);
+std::vector<AuthorRow> read_author_rows(const std::filesystem::path& file,
+                                        std::vector<std::string>& warnings);
 
 struct AuthorImportOptions {
     bool dry_run = false;  // validate and match against what is stored; fetch and change nothing

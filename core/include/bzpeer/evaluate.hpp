@@ -19,7 +19,8 @@ struct ClusterScores {
 };
 
 // `truth[i]` and `predicted[i]` label mention i.
-ClusterScores score_clusters(const std::vector<std::string>& truth, const std::vector<std::string>& predicted);
+ClusterScores score_clusters(const std::vector<std::string>& truth,
+                             const std::vector<std::string>& predicted);
 
 // `bzpeer eval --truth FILE`: the current attribution against a truth file:
 //   {"name": "...", "authorships": [{"work": "arxiv:2101.00001" | DOI | "w:N",

@@ -13,18 +13,18 @@
 namespace bzpeer {
 
 struct HttpPolicy {
-    std::string source;                 // "arxiv", "crossref", "orcid": names it in messages
-    double min_interval = 0;            // seconds between requests to this source (arXiv: 3)
-    bool rate_limit_headers = false;    // honour x-rate-limit-limit / x-rate-limit-interval (Crossref)
-    int max_attempts = 5;               // including the first
-    double backoff = 1.0;               // seconds before the first retry; doubles, with jitter
-    double max_backoff = 60.0;          // cap on one wait, Retry-After included
-    double connect_timeout = 10;        // seconds
-    double timeout = 60;                // seconds for a whole request, body included
-    std::string user_agent;             // "bzpeer/VERSION (mailto:...)"
-    std::string accept;                 // Accept header, e.g. "application/json" for ORCID; empty: none
+    std::string source;                      // "arxiv", "crossref", "orcid": names it in messages
+    double min_interval = 0;                 // seconds between requests to this source (arXiv: 3)
+    bool rate_limit_headers = false;         // honour x-rate-limit-limit / x-rate-limit-interval (Crossref)
+    int max_attempts = 5;                    // including the first
+    double backoff = 1.0;                    // seconds before the first retry; doubles, with jitter
+    double max_backoff = 60.0;               // cap on one wait, Retry-After included
+    double connect_timeout = 10;             // seconds
+    double timeout = 60;                     // seconds for a whole request, body included
+    std::string user_agent;                  // "bzpeer/VERSION (mailto:...)"
+    std::string accept;                      // Accept header, e.g. "application/json" for ORCID; empty: none
     std::int64_t cache_ttl = 7 * 24 * 3600;  // seconds a cached response is fresh; 0: never cache
-    bool offline = false;               // answer from the cache alone
+    bool offline = false;                    // answer from the cache alone
     // Deep paging may ask for one URL again for the next page (Crossref's cursor can stay the
     // same from page to page). Then the n-th asking in a run is cached under its own key, so a
     // second run replays the same pages from the cache.
@@ -32,8 +32,8 @@ struct HttpPolicy {
 };
 
 struct HttpStats {
-    std::int64_t requests = 0;     // sent over the network, retries included
-    std::int64_t cache_hits = 0;   // answered from the cache
+    std::int64_t requests = 0;    // sent over the network, retries included
+    std::int64_t cache_hits = 0;  // answered from the cache
     std::int64_t retries = 0;
 };
 

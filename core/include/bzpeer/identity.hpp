@@ -18,7 +18,7 @@ namespace bzpeer {
 struct ResolveSummary {
     std::int64_t blocks = 0;
     std::int64_t authorships = 0;
-    std::int64_t people = 0;          // people the blocks now hold
+    std::int64_t people = 0;  // people the blocks now hold
     std::int64_t people_new = 0;
     std::int64_t people_removed = 0;  // emptied by resolution and not followed, claimed or ORCID-backed
 };

@@ -26,14 +26,14 @@ struct Mention {
 
 // Hard constraints from ORCIDs and the user's assertions, as indices into the mentions.
 struct Constraints {
-    std::vector<std::vector<std::size_t>> same;                      // each group is one person
-    std::vector<std::pair<std::size_t, std::size_t>> different;      // never one person
+    std::vector<std::vector<std::size_t>> same;                  // each group is one person
+    std::vector<std::pair<std::size_t, std::size_t>> different;  // never one person
 };
 
 struct Options {
-    bool use_orcid = true;     // off for `eval --orcid`, which hides the ORCIDs it scores against
-    bool common_name = true;   // see common_family_name()
-    double threshold = 0.0;    // merge while the best pair's log-odds exceed this
+    bool use_orcid = true;    // off for `eval --orcid`, which hides the ORCIDs it scores against
+    bool common_name = true;  // see common_family_name()
+    double threshold = 0.0;   // merge while the best pair's log-odds exceed this
 };
 
 // True when many different people publish under the block's family name ("zheng b"):
@@ -65,7 +65,8 @@ struct Result {
     std::vector<std::string> reason;  // "orcid", "assertion", "evidence", "alone"
 };
 
-Result resolve(const std::vector<Mention>& mentions, const Constraints& constraints, const Options& options = {});
+Result resolve(const std::vector<Mention>& mentions, const Constraints& constraints,
+               const Options& options = {});
 
 // The evidence between two sets of mentions, as resolve() weighs it.
 Evidence compare(const std::vector<Mention>& mentions, const std::vector<std::size_t>& a,

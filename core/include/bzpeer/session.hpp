@@ -37,7 +37,8 @@ public:
 
     // What a source plugin is asked with: its config (base URL, mailto, page size) and the
     // given options; for live queries, `fetcher` must outlive the request.
-    sdk::ReadRequest request_for(const std::string& source, std::vector<std::pair<std::string, std::string>> options);
+    sdk::ReadRequest request_for(const std::string& source,
+                                 std::vector<std::pair<std::string, std::string>> options);
     // The network for `source`, with its politeness policy from config.
     std::unique_ptr<HttpClient> fetcher(const std::string& source, bool offline);
 

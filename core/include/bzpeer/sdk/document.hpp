@@ -52,15 +52,15 @@ struct Table {
 struct Block {
     enum class Type { heading, paragraph, fields, list, table };
     Type type = Type::paragraph;
-    int level = 1;                                          // heading
-    std::string text;                                       // heading, paragraph
+    int level = 1;                                            // heading
+    std::string text;                                         // heading, paragraph
     std::vector<std::pair<std::string, std::string>> fields;  // fields: label, value
-    std::vector<std::string> items;                         // list
-    Table table;                                            // table
+    std::vector<std::string> items;                           // list
+    Table table;                                              // table
 };
 
 struct Document {
-    std::string kind;   // "report", "table", "graph"
+    std::string kind;  // "report", "table", "graph"
     std::string title;
     std::vector<Block> blocks;
     Value data;

@@ -27,8 +27,8 @@ inline constexpr std::uint32_t kApiVersion = 3;
 #endif
 // Records cross the boundary as std::string and std::vector, so both sides must share the
 // compiler family and the standard library's ABI.
-inline constexpr const char* kToolchain =
-    BZPEER_SDK_COMPILER "/libstdc++-cxx11abi" BZPEER_SDK_STR(_GLIBCXX_USE_CXX11_ABI) "/c++" BZPEER_SDK_STR(__cplusplus);
+inline constexpr const char* kToolchain = BZPEER_SDK_COMPILER
+    "/libstdc++-cxx11abi" BZPEER_SDK_STR(_GLIBCXX_USE_CXX11_ABI) "/c++" BZPEER_SDK_STR(__cplusplus);
 
 enum class PluginKind : std::uint32_t { source = 1, format = 2 };
 
@@ -73,7 +73,7 @@ struct HttpResponse {
     long status = 0;
     std::string body;
     std::string content_type;
-    std::string url;          // the URL asked for
+    std::string url;  // the URL asked for
     bool from_cache = false;
 };
 
@@ -97,9 +97,9 @@ struct ReadRequest {
     // The plugin options given, in command-line order; a repeatable option appears once per
     // value. For read(), the file option that named the input, if any (e.g. "snapshot").
     std::vector<std::pair<std::string, std::string>> options;
-    std::string base_url;     // config sources.NAME.base_url
-    std::string mailto;       // config sources.NAME.mailto: a contact for polite pools
-    long page_size = 0;       // config sources.NAME.page_size; 0: the plugin's default
+    std::string base_url;        // config sources.NAME.base_url
+    std::string mailto;          // config sources.NAME.mailto: a contact for polite pools
+    long page_size = 0;          // config sources.NAME.page_size; 0: the plugin's default
     Fetcher* fetcher = nullptr;  // set for fetch()
 };
 
