@@ -143,3 +143,83 @@ TEST_F(LiveTest, ABrokenAnswerIsOneClearLine) {
 }
 
 }  // namespace
+
+namespace {
+
+// `import authors` over a loopback arXiv: a good row, a bad ORCID, an unknown person; then
+// --resume skips what is done without asking the server again.
+class AuthorsImportTest : public CliTest {
+protected:
+    void SetUp() override {
+        CliTest::SetUp();
+        ASSERT_NO_FATAL_FAILURE(init());
+        root_ = dir_ / "served";
+        fs::create_directories(root_);
+        // The recorded author query for Del Maestro; every page of it is answered with the
+        // recorded first page (the same ten works), which ends the paging at totalResults 31.
+        write_file(root_ / "del_maestro.xml",
+                   read_file(fixture("arxiv/legacy2016_search_au_del_maestro_10_entries.xml")));
+        write_file(dir_ / "routes", "/api/query?* del_maestro.xml\n");
+        server_ = std::make_unique<FixtureServer>(fs::path(BZPEER_FIXTURES_DIR) / "../http/fixture_server.py",
+                                                  root_, dir_ / "routes", dir_ / "server.log", 1.0);
+        ASSERT_TRUE(server_->error().empty()) << server_->error();
+        for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+                 {"sources.arxiv.base_url", server_->url("")}, {"sources.arxiv.min_interval", "0"}}) {
+            auto r = run({"config", "set", key, value});
+            ASSERT_EQ(r.exit_code, 0) << r.describe();
+        }
+        write_file(dir_ / "people.csv",
+                   "name,orcid,affiliation,arxiv_query\n"
+                   "Adrian Del Maestro,,University of Vermont,au:del_maestro\n"
+                   "Josiah Carberry,0000-0002-1825-0098,,\n"
+                   "Nobody Atall,,,\n");
+    }
+
+    fs::path root_;
+    std::unique_ptr<FixtureServer> server_;
+};
+
+TEST_F(AuthorsImportTest, ResolutionTableSummaryAndResume) {
+    auto r = run({"import", "authors", (dir_ / "people.csv").string(), "--format", "json"});
+    EXPECT_EQ(r.exit_code, 1) << r.describe();  // one row failed
+    simdjson::dom::parser parser;
+    element table = parser.parse(r.out)["rows"];
+    ASSERT_EQ(length(table), 3u) << r.out;
+    element adrian = table.at(0);
+    EXPECT_EQ(num(adrian["line"]), 2);
+    EXPECT_EQ(str(adrian["status"]), "ok");
+    EXPECT_TRUE(str(adrian["person"]).starts_with("p:"));
+    element bad = table.at(1);
+    EXPECT_EQ(num(bad["line"]), 3);
+    EXPECT_EQ(str(bad["status"]), "failed");
+    EXPECT_TRUE(contains(str(bad["message"]), "0000-0002-1825-0098")) << r.out;
+    EXPECT_EQ(str(table.at(2)["status"]), "not-found");
+    EXPECT_TRUE(contains(r.err, "people.csv:3: invalid ORCID")) << r.describe();
+    EXPECT_TRUE(contains(r.err, "3 rows: 1 matched, 1 not found, 1 failed, 0 skipped")) << r.describe();
+
+    // The person behind row 2 holds the ten works of the feed.
+    auto works = run({"works", str(adrian["person"]), "--format", "json"});
+    simdjson::dom::parser works_parser;
+    EXPECT_EQ(length(works_parser.parse(works.out)), 10u);
+
+    std::size_t requests = server_->log().size();
+    EXPECT_GT(requests, 0u);
+    auto resumed = run({"import", "authors", (dir_ / "people.csv").string(), "--resume", "--format", "json"});
+    simdjson::dom::parser resumed_parser;
+    element again = resumed_parser.parse(resumed.out)["rows"];
+    EXPECT_EQ(str(again.at(0)["status"]), "skipped");
+    EXPECT_EQ(str(again.at(0)["person"]), str(adrian["person"]));
+    EXPECT_EQ(server_->log().size(), requests);  // nothing fetched again
+    EXPECT_TRUE(contains(resumed.err, "2 skipped"))
+        << resumed.describe();  // row 4 (not found) was finished too
+
+    // --dry-run changes nothing and asks nobody.
+    auto stats_before = run({"stats", "--format", "json"}).out;
+    auto dry = run({"import", "authors", (dir_ / "people.csv").string(), "--dry-run"});
+    EXPECT_TRUE(contains(dry.err, "dry run")) << dry.describe();
+    EXPECT_EQ(server_->log().size(), requests);
+    auto stats_after = run({"stats", "--format", "json"}).out;
+    EXPECT_EQ(stats_after, stats_before);
+}
+
+}  // namespace
