@@ -429,12 +429,32 @@ BlockClustering cluster_block(Database& db, const std::string& block, const reso
     return out;
 }
 
+constexpr std::size_t kResolveSlice = 2000;  // name blocks per transaction in resolve_all
+
 ResolveSummary resolve_all(Database& db) {
     std::set<std::string> blocks;
     auto stmt = db.prepare("SELECT DISTINCT block_key FROM authorships WHERE block_key <> ''");
     while (stmt.step()) blocks.insert(stmt.text(0));
+    // Resolution is derived data: committing it a slice of blocks at a time keeps a large
+    // store's transaction, and memory, small.
     ResolveSummary summary;
-    run_in_transaction(db, [&] { summary = resolve_blocks(db, blocks); });
+    std::set<std::string> slice;
+    auto flush = [&] {
+        run_in_transaction(db, [&] {
+            auto part = resolve_blocks(db, slice);
+            summary.blocks += part.blocks;
+            summary.authorships += part.authorships;
+            summary.people += part.people;
+            summary.people_new += part.people_new;
+            summary.people_removed += part.people_removed;
+        });
+        slice.clear();
+    };
+    for (const auto& block : blocks) {
+        slice.insert(block);
+        if (slice.size() == kResolveSlice) flush();
+    }
+    flush();
     return summary;
 }
 
