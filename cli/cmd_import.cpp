@@ -111,6 +111,13 @@ void run_import(Context& ctx, const ImportArgs& args) {
         if (interrupted) break;
     }
     std::signal(SIGINT, previous);
+    // ORCID's --enrich is the host's: the Crossref plugin fetches what the ORCID plugin listed.
+    if (args.flags.count("enrich") && args.flags.at("enrich") && !interrupted) {
+        std::vector<std::string> orcids;
+        for (const auto& [key, value] : options)
+            if (key == "ID") orcids.push_back(value);
+        for (const auto& warning : enrich_from_crossref(ctx.s(), orcids, args.offline)) ctx.warn(warning);
+    }
     if (fetcher)
         ctx.info(fmt::format("{}: {} requests, {} answered from the cache, {} retries", args.source,
                              fetcher->stats().requests, fetcher->stats().cache_hits,

@@ -213,6 +213,34 @@ std::string display_name(Database& db, std::int64_t person) {
 
 }  // namespace
 
+std::vector<std::string> enrich_from_crossref(Session& session, const std::vector<std::string>& orcids,
+                                              bool offline) {
+    auto& db = session.database();
+    std::set<std::string> dois;
+    auto& stmt = db.cached(R"sql(
+SELECT DISTINCT d.value FROM identifiers o JOIN authorships a ON a.person_id = o.person_id
+JOIN identifiers d ON d.work_id = a.work_id AND d.scheme = 'doi'
+WHERE o.scheme = 'orcid' AND o.value = ?1 ORDER BY d.value)sql");
+    for (const auto& orcid : orcids) {
+        auto normalized = ids::normalize_orcid(orcid);
+        if (!normalized) continue;
+        for (stmt.bind(1, *normalized); stmt.step();) dois.insert(stmt.text(0));
+    }
+    std::vector<std::string> warnings;
+    auto plugin = session.plugins().source("crossref");
+    auto fetcher = session.fetcher("crossref", offline);
+    for (const auto& doi : dois) {
+        auto request = session.request_for("crossref", {{"doi", doi}});
+        request.fetcher = fetcher.get();
+        try {
+            import_live(db, *plugin, "crossref", request);
+        } catch (const Error& e) {
+            warnings.push_back(fmt::format("enrich: {}", e.what()));
+        }
+    }
+    return warnings;
+}
+
 std::string AuthorRow::key() const {
     return fmt::format("{}|{}|{}|{}|{}", name, orcid, affiliation, arxiv_query, crossref_author);
 }

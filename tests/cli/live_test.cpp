@@ -223,3 +223,55 @@ TEST_F(AuthorsImportTest, ResolutionTableSummaryAndResume) {
 }
 
 }  // namespace
+
+namespace {
+
+// `import orcid ID --enrich`: the record from a loopback ORCID, then every DOI it lists from a
+// loopback Crossref.
+class EnrichTest : public CliTest {
+protected:
+    void SetUp() override {
+        CliTest::SetUp();
+        ASSERT_NO_FATAL_FAILURE(init());
+        root_ = dir_ / "served";
+        fs::create_directories(root_);
+        write_file(root_ / "record.json",
+                   read_file(fixture("crossmerge/orcid_record_0000-0002-1825-0097.json")));
+        write_file(root_ / "work.json",
+                   read_file(fixture("crossmerge/crossref_work_10.1142_S021797921244002X.json")));
+        write_file(dir_ / "routes",
+                   "/v3.0/0000-0002-1825-0097/record record.json\n"
+                   "/works/10.1142%2Fs021797921244002x work.json\n");
+        server_ = std::make_unique<FixtureServer>(fs::path(BZPEER_FIXTURES_DIR) / "../http/fixture_server.py",
+                                                  root_, dir_ / "routes", dir_ / "server.log", 1.0);
+        ASSERT_TRUE(server_->error().empty()) << server_->error();
+        for (const auto& [key, value] :
+             std::vector<std::pair<std::string, std::string>>{{"sources.orcid.base_url", server_->url("")},
+                                                              {"sources.orcid.min_interval", "0"},
+                                                              {"sources.crossref.base_url", server_->url("")},
+                                                              {"sources.crossref.min_interval", "0"}}) {
+            auto r = run({"config", "set", key, value});
+            ASSERT_EQ(r.exit_code, 0) << r.describe();
+        }
+    }
+    fs::path root_;
+    std::unique_ptr<FixtureServer> server_;
+};
+
+TEST_F(EnrichTest, OrcidWorksAreCompletedFromCrossref) {
+    auto r = run({"import", "orcid", "0000-0002-1825-0097", "--enrich"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_EQ(server_->requests_for("/v3.0/0000-0002-1825-0097/record").size(), 1u);
+    EXPECT_EQ(server_->requests_for("/works/10.1142%2Fs021797921244002x").size(), 1u);
+    simdjson::dom::parser parser;
+    auto works = run({"works", "0000-0002-1825-0097", "--format", "json"});
+    element list = parser.parse(works.out);
+    EXPECT_EQ(length(list), 2u) << works.out;
+    element nanopores = find_by(list, "ids.doi", "10.1142/s021797921244002x");
+    std::set<std::string> sources;
+    for (element p : simdjson::dom::array(nanopores["provenance"])) sources.insert(str(p["source"]));
+    EXPECT_EQ(sources, (std::set<std::string>{"crossref", "orcid"}));
+    EXPECT_EQ(strings(nanopores["authors"]), std::vector<std::string>{"Adrian Del Maestro"});
+}
+
+}  // namespace

@@ -41,4 +41,10 @@ struct AuthorImportResult {
 AuthorImportResult import_authors(Session& session, const std::filesystem::path& file,
                                   const AuthorImportOptions& options);
 
+// `import orcid ID... --enrich`: fetches from Crossref every DOI the people with these ORCIDs
+// list, one request per DOI; a DOI Crossref does not know is a warning, not a failure.
+// Returns the warnings.
+std::vector<std::string> enrich_from_crossref(Session& session, const std::vector<std::string>& orcids,
+                                              bool offline);
+
 }  // namespace bzpeer
