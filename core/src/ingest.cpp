@@ -114,6 +114,8 @@ const std::set<std::string, std::less<>> kWorkSchemes = {"pmid", "pmcid", "eid",
 // Relations that make two records one work: a preprint and its published version.
 bool same_work_relation(std::string_view type) { return type == "has-preprint" || type == "is-preprint-of"; }
 
+constexpr std::size_t kResolveSlice = 2000;  // name blocks resolved per transaction after a dump
+
 // Writes records into the store inside the caller's transaction.
 class Writer : public sdk::RecordSink {
 public:
@@ -166,14 +168,15 @@ public:
     void abandon(const std::string& message) {
         tx_.reset();
         if (summary_.batches == 0) return;
-        Transaction tx(db_);
+        tx_.emplace(db_);
         resolve_touched();
         db_.cached("UPDATE import_runs SET status = 'failed', finished_at = ?2, message = ?3 WHERE id = ?1")
             .bind(1, run_)
             .bind(2, utc_now())
             .bind(3, message)
             .run();
-        tx.commit();
+        tx_->commit();
+        tx_.reset();
     }
 
     bool was_cancelled() const { return interrupted_; }
@@ -690,9 +693,23 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING)sql")
 
     void begin() { tx_.emplace(db_); }
 
+    // Resolution is derived data: after a dump it is committed some thousands of name blocks
+    // at a time, so that the last transaction, and memory, stay small.
     void resolve_touched() {
-        summary_.people_new += resolve_blocks(db_, touched_).people_new;
-        touched_.clear();
+        std::set<std::string> slice;
+        auto flush = [&] {
+            summary_.people_new += resolve_blocks(db_, slice).people_new;
+            slice.clear();
+        };
+        while (!touched_.empty()) {
+            slice.insert(touched_.extract(touched_.begin()));
+            if (slice.size() == kResolveSlice && !touched_.empty()) {
+                flush();
+                tx_->commit();
+                tx_.emplace(db_);
+            }
+        }
+        flush();
     }
 
     // Resolves the people behind the names touched so far (each batch of a live query, the
