@@ -32,7 +32,7 @@ constexpr double kAffiliationMismatch = -0.3;
 constexpr double kYearSlack = 3.0;           // years between works that cost nothing
 constexpr double kYearCost = 0.1;            // per year beyond the slack
 constexpr std::size_t kAllPairsLimit = 400;  // above this, candidates come from an index (memory: pairs)
-constexpr std::size_t kPostingLimit = 300;   // longer postings are too common to be evidence
+constexpr std::size_t kPostingLimit = 100;   // longer postings are too common to be evidence
 constexpr std::size_t kKeyWords = 8;         // index keys per mention from its words
 constexpr double kUnlinkedPair = -2.5;       // the score of a pair the candidate index never paired
 constexpr double kDisjointCircles = -0.75;   // clusters of kCircleSize+ works sharing no co-author
@@ -571,11 +571,16 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
         const Link& link = links[a].at(b);
         double pairs = static_cast<double>(members[a].size()) * static_cast<double>(members[b].size());
         double mean = (link.sum + kUnlinkedPair * (pairs - static_cast<double>(link.count))) / pairs;
+        if (mean <= options.threshold) return mean;  // a penalty cannot make it a candidate
         // Co-author circles, seen whole: groups of several works each that share nobody are
         // rarely one person.
+        const auto& small = profiles[a].coauthors.size() < profiles[b].coauthors.size()
+                                ? profiles[a].coauthors
+                                : profiles[b].coauthors;
+        const auto& large = &small == &profiles[a].coauthors ? profiles[b].coauthors : profiles[a].coauthors;
         bool shared = false;
-        for (const auto& [id, count] : profiles[a].coauthors)
-            if (profiles[b].coauthors.count(id)) {
+        for (const auto& [id, count] : small)
+            if (large.count(id)) {
                 shared = true;
                 break;
             }
