@@ -21,7 +21,8 @@ constexpr double kPriorRare = -0.5;    // "Del Maestro A.": a rarer name needs l
 constexpr double kCoauthorMin = 0.8;   // a shared co-author who appears everywhere in the block
 constexpr double kCoauthorMax = 3.5;   // a shared rare co-author
 constexpr double kCoauthorCap = 6.0;
-constexpr double kTopicWeight = 2.5;  // times (cosine - kTopicNeutral)
+constexpr double kCommonCoauthor = 0.4;  // weight factor for co-authors of a common family name
+constexpr double kTopicWeight = 2.5;     // times (cosine - kTopicNeutral)
 constexpr double kTopicNeutral = 0.35;
 constexpr double kWordWeight = 8.0;  // times (cosine - kWordNeutral), capped
 constexpr double kWordNeutral = 0.06;
@@ -166,6 +167,9 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
         // A co-author on most of the block's works says little about which person is which.
         double rarity = std::log(std::max(count, 2.0) / coauthor_df[id]) / std::log(std::max(count, 2.0));
         m.coauthor_weight[id] = kCoauthorMin + (kCoauthorMax - kCoauthorMin) * std::clamp(rarity, 0.0, 1.0);
+        // "Wang Y." co-writes with many different people of any name: sharing them says less.
+        if (common_family_name(m.coauthor_names.name(static_cast<Id>(id))))
+            m.coauthor_weight[id] *= kCommonCoauthor;
     }
 
     m.singles.resize(mentions.size());
