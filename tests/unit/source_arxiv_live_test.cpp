@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "live.hpp"
+#include "source_test_support.hpp"
 
 namespace {
 
@@ -38,13 +39,7 @@ using ::testing::StartsWith;
 
 const std::string kBase = "http://127.0.0.1:8080";
 
-std::string fixture(const std::string& path) {
-    std::ifstream in(std::string(BZPEER_FIXTURES_DIR) + "/" + path, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot open fixture " << path;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::string fixture(const std::string& path) { return bzpeer::test::read_fixture(path); }
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
     std::size_t at = text.find(from);

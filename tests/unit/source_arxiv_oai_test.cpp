@@ -11,6 +11,7 @@
 
 #include "file_reader.hpp"
 #include "oai_reader.hpp"
+#include "source_test_support.hpp"
 
 namespace {
 
@@ -48,30 +49,9 @@ public:
     }
 };
 
-class StringStream : public InputStream {
-public:
-    explicit StringStream(std::string text) : text_(std::move(text)) {}
-    std::size_t read(char* buffer, std::size_t capacity) override {
-        std::size_t n = std::min(capacity, text_.size() - offset_);
-        text_.copy(buffer, n, offset_);
-        offset_ += n;
-        return n;
-    }
-    const std::string& name() const override { return name_; }
+using StringStream = bzpeer::test::StepStream;
 
-private:
-    std::string text_;
-    std::size_t offset_ = 0;
-    std::string name_ = "test input";
-};
-
-std::string fixture(const std::string& path) {
-    std::ifstream in(std::string(BZPEER_FIXTURES_DIR) + "/" + path, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot open fixture " << path;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::string fixture(const std::string& path) { return bzpeer::test::read_fixture(path); }
 
 struct Parsed {
     Status status;
@@ -89,11 +69,7 @@ Parsed parse(std::string_view xml) {
 
 Parsed parse_fixture(const std::string& name) { return parse(fixture("arxiv-oai/" + name)); }
 
-std::vector<std::string> names(const WorkRecord& work) {
-    std::vector<std::string> out;
-    for (const AuthorRecord& author : work.authors) out.push_back(author.name);
-    return out;
-}
+std::vector<std::string> names(const WorkRecord& work) { return bzpeer::test::author_names(work); }
 
 void expect_collapsed(const std::string& text) {
     EXPECT_EQ(text.find('\n'), std::string::npos) << text;

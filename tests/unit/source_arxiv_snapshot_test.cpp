@@ -14,6 +14,7 @@
 #include "file_reader.hpp"
 #include "metadata.hpp"
 #include "snapshot_reader.hpp"
+#include "source_test_support.hpp"
 
 namespace {
 
@@ -55,37 +56,13 @@ public:
     }
 };
 
-// Hands out at most `step` bytes per read, and counts what it gave.
-class StringStream : public InputStream {
+class StringStream : public bzpeer::test::StepStream {
 public:
     explicit StringStream(std::string text, std::size_t step = static_cast<std::size_t>(-1))
-        : text_(std::move(text)), step_(step) {}
-    std::size_t read(char* buffer, std::size_t capacity) override {
-        std::size_t n = std::min({capacity, step_, text_.size() - offset_});
-        text_.copy(buffer, n, offset_);
-        offset_ += n;
-        ++reads;
-        return n;
-    }
-    const std::string& name() const override { return name_; }
-    std::size_t consumed() const { return offset_; }
-    std::size_t size() const { return text_.size(); }
-    std::size_t reads = 0;
-
-private:
-    std::string text_;
-    std::size_t step_;
-    std::size_t offset_ = 0;
-    std::string name_ = "snapshot.jsonl";
+        : StepStream(std::move(text), step, "snapshot.jsonl") {}
 };
 
-std::string fixture(const std::string& path) {
-    std::ifstream in(std::string(BZPEER_FIXTURES_DIR) + "/" + path, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot open fixture " << path;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::string fixture(const std::string& path) { return bzpeer::test::read_fixture(path); }
 
 struct Parsed {
     Status status;
@@ -112,11 +89,7 @@ const WorkRecord* find(const std::vector<WorkRecord>& works, const std::string& 
     return nullptr;
 }
 
-std::vector<std::string> names(const WorkRecord& work) {
-    std::vector<std::string> out;
-    for (const AuthorRecord& author : work.authors) out.push_back(author.name);
-    return out;
-}
+std::vector<std::string> names(const WorkRecord& work) { return bzpeer::test::author_names(work); }
 
 // Every field, for comparing two reads of the same input.
 std::string dump(const WorkRecord& w) {

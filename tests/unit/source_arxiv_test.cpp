@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "atom_reader.hpp"
+#include "source_test_support.hpp"
 
 namespace {
 
@@ -53,13 +54,7 @@ private:
     std::size_t limit_;
 };
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(BZPEER_FIXTURES_DIR) + "/arxiv/" + name, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot open fixture " << name;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("arxiv/" + name); }
 
 struct Parsed {
     Status status;
@@ -77,11 +72,7 @@ Parsed parse(std::string_view xml) {
 
 Parsed parse_fixture(const std::string& name) { return parse(fixture(name)); }
 
-std::vector<std::string> names(const WorkRecord& work) {
-    std::vector<std::string> out;
-    for (const AuthorRecord& author : work.authors) out.push_back(author.name);
-    return out;
-}
+std::vector<std::string> names(const WorkRecord& work) { return bzpeer::test::author_names(work); }
 
 std::vector<std::string> arxiv_ids(const std::vector<WorkRecord>& works) {
     std::vector<std::string> out;

@@ -15,6 +15,7 @@
 #include "crossref_dump.hpp"
 #include "crossref_reader.hpp"
 #include "crossref_source.hpp"
+#include "source_test_support.hpp"
 
 namespace {
 
@@ -33,33 +34,12 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(BZPEER_FIXTURES_DIR) + "/crossref/" + name, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot open fixture " << name;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("crossref/" + name); }
 
-// Serves `text` at most `step` bytes per read(), and remembers how far it got.
-class StepStream : public InputStream {
+class StepStream : public bzpeer::test::StepStream {
 public:
-    StepStream(std::string text, std::size_t step) : text_(std::move(text)), step_(step) {}
-    std::size_t given = 0;
-    std::size_t reads = 0;
-    std::size_t read(char* buffer, std::size_t capacity) override {
-        ++reads;
-        std::size_t n = std::min({capacity, step_, text_.size() - given});
-        std::memcpy(buffer, text_.data() + given, n);
-        given += n;
-        return n;
-    }
-    const std::string& name() const override { return name_; }
-
-private:
-    std::string text_;
-    std::size_t step_;
-    std::string name_ = "works.jsonl";
+    StepStream(std::string text, std::size_t step)
+        : bzpeer::test::StepStream(std::move(text), step, "works.jsonl") {}
 };
 
 class CountingSink : public RecordSink {

@@ -12,6 +12,7 @@
 
 #include "crossref_fetch.hpp"
 #include "crossref_source.hpp"
+#include "source_test_support.hpp"
 
 namespace {
 
@@ -32,13 +33,7 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(BZPEER_FIXTURES_DIR) + "/crossref/" + name, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot open fixture " << name;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("crossref/" + name); }
 
 // Answers from a table of URL -> responses. A URL asked for more often than it has responses
 // gets its last one again; an unknown URL is a network failure.

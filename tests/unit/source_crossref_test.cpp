@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "crossref_reader.hpp"
+#include "source_test_support.hpp"
 
 namespace {
 
@@ -56,13 +57,7 @@ private:
     std::size_t limit_;
 };
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(BZPEER_FIXTURES_DIR) + "/crossref/" + name, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot open fixture " << name;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("crossref/" + name); }
 
 struct Parsed {
     Status status;
@@ -95,11 +90,7 @@ WorkRecord one_work(const std::string& item) {
     return p.works.empty() ? WorkRecord{} : p.works.front();
 }
 
-std::vector<std::string> names(const WorkRecord& work) {
-    std::vector<std::string> out;
-    for (const AuthorRecord& author : work.authors) out.push_back(author.name);
-    return out;
-}
+std::vector<std::string> names(const WorkRecord& work) { return bzpeer::test::author_names(work); }
 
 std::vector<std::string> dois(const std::vector<WorkRecord>& works) {
     std::vector<std::string> out;

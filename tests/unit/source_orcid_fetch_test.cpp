@@ -13,6 +13,7 @@
 
 #include "orcid_fetch.hpp"
 #include "orcid_source.hpp"
+#include "source_test_support.hpp"
 
 namespace {
 
@@ -31,13 +32,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(BZPEER_FIXTURES_DIR) + "/orcid/" + name, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot open fixture " << name;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("orcid/" + name); }
 
 class FakeFetcher : public Fetcher {
 public:
@@ -239,21 +234,10 @@ TEST(SourceOrcidFetch, OptionsDescribeTheCommandLine) {
     EXPECT_EQ(options[1].help, "also import the listed DOIs from Crossref (done by the host)");
 }
 
-class TextStream : public InputStream {
+class TextStream : public bzpeer::test::StepStream {
 public:
-    explicit TextStream(std::string text) : text_(std::move(text)) {}
-    std::size_t read(char* buffer, std::size_t capacity) override {
-        std::size_t n = std::min(capacity, text_.size() - at_);
-        text_.copy(buffer, n, at_);
-        at_ += n;
-        return n;
-    }
-    const std::string& name() const override { return name_; }
-
-private:
-    std::string text_;
-    std::size_t at_ = 0;
-    std::string name_ = "record.json";
+    explicit TextStream(std::string text)
+        : StepStream(std::move(text), static_cast<std::size_t>(-1), "record.json") {}
 };
 
 TEST(SourceOrcidFetch, SavedFileIsOneBatch) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "orcid_reader.hpp"
+#include "source_test_support.hpp"
 
 namespace {
 
@@ -48,13 +49,7 @@ public:
     Status batch_done() override { return Status::success(); }
 };
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(BZPEER_FIXTURES_DIR) + "/orcid/" + name, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot open fixture " << name;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("orcid/" + name); }
 
 struct Parsed {
     Status status;
@@ -96,11 +91,7 @@ std::vector<std::string> titles(const PersonRecord& person) {
     return out;
 }
 
-std::vector<std::string> names(const WorkRecord& work) {
-    std::vector<std::string> out;
-    for (const AuthorRecord& author : work.authors) out.push_back(author.name);
-    return out;
-}
+std::vector<std::string> names(const WorkRecord& work) { return bzpeer::test::author_names(work); }
 
 std::vector<std::string> organizations(const std::vector<Affiliation>& affiliations) {
     std::vector<std::string> out;
