@@ -394,7 +394,8 @@ std::int64_t resolve_work(Database& db, std::string_view reference) {
         if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
             throw usage_error(fmt::format("'{}' is not a work id (expected w:NUMBER)", reference));
         id = std::stoll(digits);
-        if (!db.prepare(fmt::format("SELECT 1 FROM works WHERE id = {}", id)).step()) id = 0;
+        auto& exists = db.cached("SELECT 1 FROM works WHERE id = ?1");
+        if (!exists.bind(1, id).step()) id = 0;
     } else if (auto doi = ids::normalize_doi(reference)) {
         id = lookup("doi", *doi);
     } else if (auto arxiv = ids::parse_arxiv(reference)) {
