@@ -137,6 +137,14 @@ private:
         for (auto& w : weight) w = 1.0 / (0.06 + rng_.real());
         std::vector<int> counts(o_.people, 1);
         long long left = static_cast<long long>(o_.people) * (o_.works_per_person - 1);
+        if (o_.lead_share > 0) {
+            // One prolific person and a few namesakes, as on most real shared-name pages.
+            int lead = static_cast<int>(o_.lead_share * o_.people * o_.works_per_person + 0.5);
+            lead = std::clamp(lead, 1, o_.people * o_.works_per_person - (o_.people - 1));
+            left -= lead - 1;
+            counts[0] = lead;
+            weight[0] = 0;
+        }
         for (; left > 0; --left) {
             std::size_t p = rng_.weighted(weight);
             if (++counts[p] >= o_.max_works) weight[p] = 0;
@@ -506,8 +514,11 @@ private:
             m.given = parsed.given;
             for (std::size_t a = 0; a < work.authors.size(); ++a) {
                 if (a == work.position) continue;
-                auto key = names::block_key(names::parse(work.authors[a]));
-                if (!key.empty()) m.coauthors.push_back(std::move(key));
+                auto name = names::parse(work.authors[a]);
+                auto key = names::block_key(name);
+                if (key.empty()) continue;
+                m.coauthors.push_back(std::move(key));
+                m.coauthor_names.push_back(names::name_key(name));
             }
             m.categories = work.categories;
             m.words = resolver::content_words(work.title + " " + work.abstract);

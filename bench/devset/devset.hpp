@@ -21,6 +21,7 @@ struct Options {
     int people = 6;
     int works_per_person = 10;      // mean; the total is exactly people * works_per_person
     int max_works = 25;             // most works one person may have (at least 1 each)
+    double lead_share = 0;          // when > 0: the share of all works that P1 has (max_works aside)
     std::uint64_t seed = 1;         // mixed with the name: one seed, two names, two unrelated sets
     std::string name = "Bo Zheng";  // "Given Family"
     int first_year = 2008;          // earliest year anyone is active
