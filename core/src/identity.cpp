@@ -57,10 +57,13 @@ FROM authorships a JOIN works w ON w.id = a.work_id WHERE a.block_key = ?1 ORDER
     }
     stmt.reset();
     auto& coauthors = db.cached(R"sql(
-SELECT a.id, o.block_key FROM authorships a JOIN authorships o ON o.work_id = a.work_id AND o.id <> a.id
+SELECT a.id, o.block_key, o.name_key FROM authorships a JOIN authorships o ON o.work_id = a.work_id AND o.id <> a.id
 WHERE a.block_key = ?1 AND o.block_key <> '' ORDER BY a.id, o.position)sql");
-    for (coauthors.bind(1, block); coauthors.step();)
-        data.mentions[index.at(coauthors.integer(0))].coauthors.push_back(coauthors.text(1));
+    for (coauthors.bind(1, block); coauthors.step();) {
+        auto& mention = data.mentions[index.at(coauthors.integer(0))];
+        mention.coauthors.push_back(coauthors.text(1));
+        mention.coauthor_names.push_back(coauthors.text(2));
+    }
     auto& topics = db.cached(R"sql(
 SELECT a.id, t.code FROM authorships a JOIN work_topics wt ON wt.work_id = a.work_id
 JOIN topics t ON t.id = wt.topic_id WHERE a.block_key = ?1 ORDER BY a.id, wt.position)sql");
@@ -491,7 +494,10 @@ std::int64_t split_person(Database& db, std::int64_t person, const std::vector<s
             throw not_found(fmt::format("w:{} is not on p:{}'s profile", *chosen.begin(), person));
         if (kept.empty()) throw usage_error("a split must leave at least one work with the person");
         std::string command = fmt::format("people split p:{}", person);
+        // A split partitions the profile: the chosen works are one person, the rest another,
+        // so that no work the user left in place drifts away with the ones moved out.
         append_assertion(db, "same-person", moved, {}, command);
+        append_assertion(db, "same-person", kept, {}, command);
         append_assertion(db, "different-person", moved, kept, command);
         resolve_blocks(db, {block_of_keys(moved)});
         auto& who =

@@ -14,20 +14,28 @@ namespace bzpeer::resolver {
 
 namespace {
 
-// Weights of the log-odds score. Tuned on the synthetic development set (bench/devset) and
-// checked against the reasoning in each comment; see tests/unit/resolver_test.cpp.
+// Weights of the log-odds score. Tuned over many seeds of the synthetic development set
+// (bench/accuracy_bench) and checked against real single-person feeds (tests/cli); see
+// tests/unit/resolver_test.cpp.
 constexpr double kPriorCommon = -1.5;  // "Zheng B.": two mentions are more often two people
 constexpr double kPriorRare = -0.5;    // "Del Maestro A.": a rarer name needs less evidence
 constexpr double kCoauthorMin = 0.8;   // a shared co-author who appears everywhere in the block
 constexpr double kCoauthorMax = 3.5;   // a shared rare co-author
 constexpr double kCoauthorCap = 6.0;
 constexpr double kCommonCoauthor = 0.4;  // weight factor for co-authors of a common family name
-constexpr double kTopicWeight = 2.5;     // times (cosine - kTopicNeutral)
+// Pooled evidence, the prior aside, that joins two groups: less for a rarer name, which
+// fewer namesakes share.
+constexpr double kGroupEvidenceCommon = 1.0;
+constexpr double kGroupEvidenceRare = 0.5;
+constexpr double kUncrowdedMentions = 100;  // works of a name few people share
+constexpr double kTopicWeight = 2.5;        // times (cosine - kTopicNeutral)
 constexpr double kTopicNeutral = 0.35;
 constexpr double kWordWeight = 8.0;  // times (cosine - kWordNeutral), capped
 constexpr double kWordNeutral = 0.06;
 constexpr double kWordCap = 3.0;
-constexpr double kVenue = 0.8;
+constexpr double kWordsToJudge = 30;  // fewer distinct words weaken the case against
+constexpr double kVenueMin = 0.5;     // a venue most of the block publishes in
+constexpr double kVenueMax = 1.5;     // a venue two works of the block share
 constexpr double kAffiliationWeight = 3.0;
 constexpr double kAffiliationMismatch = -0.3;
 constexpr double kYearSlack = 3.0;           // years between works that cost nothing
@@ -114,6 +122,7 @@ struct Profile {
 struct Model {
     Interner coauthor_names, categories, words, affiliations, venues;
     std::vector<double> coauthor_weight;     // by co-author id, from how rare they are in the block
+    std::vector<double> venue_weight;        // by venue id, likewise
     std::vector<Profile> singles;            // per mention
     std::vector<std::vector<Id>> key_words;  // per mention: its most telling words
     bool use_orcid = true;
@@ -139,18 +148,63 @@ std::vector<std::string> affiliation_tokens(const std::string& folded) {
     return out;
 }
 
+// 1 for something only two of the block's `count` works share, near 0 for something on all.
+double rarity(int document_frequency, double count) {
+    double n = std::max(count, 3.0);
+    return std::clamp(std::log(n / document_frequency) / std::log(n / 2), 0.0, 1.0);
+}
+
+// True for a folded name whose first given name is written out ("yi wang", not "y wang").
+bool full_given_name(std::string_view folded) {
+    auto space = folded.find(' ');
+    return space != std::string_view::npos && space > 1;
+}
+
+// Who each co-author is, as far as the printed names tell: the full name when it is printed;
+// for "Y. Wang", the one full name of that block key seen in this block when there is exactly
+// one ("Yi Wang"), else the block key itself ("wang y").
+std::vector<std::vector<std::string>> identify_coauthors(const std::vector<Mention>& mentions) {
+    std::unordered_map<std::string, std::string> full_by_block;  // "" once two full names share a key
+    for (const auto& mention : mentions)
+        for (std::size_t k = 0; k < mention.coauthors.size() && k < mention.coauthor_names.size(); ++k) {
+            if (!full_given_name(mention.coauthor_names[k])) continue;
+            auto [it, added] = full_by_block.try_emplace(mention.coauthors[k], mention.coauthor_names[k]);
+            if (!added && it->second != mention.coauthor_names[k]) it->second.clear();
+        }
+    std::vector<std::vector<std::string>> out(mentions.size());
+    for (std::size_t i = 0; i < mentions.size(); ++i)
+        for (std::size_t k = 0; k < mentions[i].coauthors.size(); ++k) {
+            const std::string& block = mentions[i].coauthors[k];
+            const std::string* full =
+                k < mentions[i].coauthor_names.size() ? &mentions[i].coauthor_names[k] : nullptr;
+            if (full && full_given_name(*full)) {
+                out[i].push_back(*full);
+            } else if (auto it = full_by_block.find(block);
+                       it != full_by_block.end() && !it->second.empty()) {
+                out[i].push_back(it->second);
+            } else {
+                out[i].push_back(block);
+            }
+        }
+    return out;
+}
+
 Model build_model(const std::vector<Mention>& mentions, const Options& options) {
     Model m;
     m.use_orcid = options.use_orcid;
     m.prior = options.common_name ? kPriorCommon : kPriorRare;
+
     const double count = static_cast<double>(mentions.size());
 
+    const auto coauthor_keys = identify_coauthors(mentions);
     std::vector<std::vector<Id>> coauthor_ids(mentions.size()), word_ids(mentions.size());
     std::vector<int> coauthor_df, word_df;
+    std::vector<std::string> coauthor_blocks;  // by co-author id
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         std::unordered_set<Id> seen;
-        for (const auto& c : mentions[i].coauthors) {
-            Id id = m.coauthor_names(c);
+        for (std::size_t k = 0; k < coauthor_keys[i].size(); ++k) {
+            Id id = m.coauthor_names(coauthor_keys[i][k]);
+            if (coauthor_blocks.size() <= id) coauthor_blocks.push_back(mentions[i].coauthors[k]);
             if (coauthor_df.size() <= id) coauthor_df.resize(id + 1);
             if (seen.insert(id).second) ++coauthor_df[id], coauthor_ids[i].push_back(id);
         }
@@ -165,13 +219,12 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
     m.coauthor_weight.resize(coauthor_df.size());
     for (std::size_t id = 0; id < coauthor_df.size(); ++id) {
         // A co-author on most of the block's works says little about which person is which.
-        double rarity = std::log(std::max(count, 2.0) / coauthor_df[id]) / std::log(std::max(count, 2.0));
-        m.coauthor_weight[id] = kCoauthorMin + (kCoauthorMax - kCoauthorMin) * std::clamp(rarity, 0.0, 1.0);
+        m.coauthor_weight[id] = kCoauthorMin + (kCoauthorMax - kCoauthorMin) * rarity(coauthor_df[id], count);
         // "Wang Y." co-writes with many different people of any name: sharing them says less.
-        if (common_family_name(m.coauthor_names.name(static_cast<Id>(id))))
-            m.coauthor_weight[id] *= kCommonCoauthor;
+        if (common_family_name(coauthor_blocks[id])) m.coauthor_weight[id] *= kCommonCoauthor;
     }
 
+    std::vector<int> venue_df;
     m.singles.resize(mentions.size());
     m.key_words.resize(mentions.size());
     for (std::size_t i = 0; i < mentions.size(); ++i) {
@@ -204,11 +257,16 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
         for (const auto& a : mention.affiliations)
             for (const auto& token : affiliation_tokens(a)) p.affiliations[m.affiliations(token)] = 1;
         if (!mention.venue.empty()) p.venues[m.venues(mention.venue)] = 1;
+        for (const auto& [id, v] : p.venues) {
+            if (venue_df.size() <= id) venue_df.resize(id + 1);
+            ++venue_df[id];
+        }
         p.first_year = p.last_year = mention.year;
         if (options.use_orcid && !mention.orcid.empty()) p.orcids.insert(mention.orcid);
         p.works.insert(mention.work);
         if (!mention.given.empty()) p.given_names.push_back(m.given_forms(mention.given));
     }
+    for (int df : venue_df) m.venue_weight.push_back(kVenueMin + (kVenueMax - kVenueMin) * rarity(df, count));
     std::size_t forms = m.given_forms.size();
     m.compatible.assign(forms, std::vector<char>(forms, 1));
     for (std::size_t x = 0; x < forms; ++x)
@@ -238,6 +296,14 @@ bool incompatible(const Model& m, const Profile& a, const Profile& b) {
     return false;
 }
 
+// Similar words are evidence; dissimilar ones count against only as far as there were words
+// to compare: a bare title (a Crossref record without abstract) shares few words even with
+// its author's other works.
+double word_evidence(double cosine, std::size_t fewer_words) {
+    double e = std::min(kWordCap, kWordWeight * (cosine - kWordNeutral));
+    return e < 0 ? e * std::min(1.0, static_cast<double>(fewer_words) / kWordsToJudge) : e;
+}
+
 Evidence score(const Model& m, const Profile& a, const Profile& b, bool explain) {
     Evidence e;
     e.prior = m.prior;
@@ -252,8 +318,9 @@ Evidence score(const Model& m, const Profile& a, const Profile& b, bool explain)
     if (!a.categories.empty() && !b.categories.empty())
         e.topics = kTopicWeight * (cosine(a.categories, b.categories) - kTopicNeutral);
     if (!a.words.empty() && !b.words.empty())
-        e.words = std::min(kWordCap, kWordWeight * (cosine(a.words, b.words) - kWordNeutral));
-    if (dot(a.venues, b.venues) > 0) e.venue = kVenue;
+        e.words = word_evidence(cosine(a.words, b.words), std::min(a.words.size(), b.words.size()));
+    for (const auto& [id, v] : a.venues)
+        if (b.venues.count(id)) e.venue = std::max(e.venue, m.venue_weight[id]);
     if (!a.affiliations.empty() && !b.affiliations.empty()) {
         double shared = dot(a.affiliations, b.affiliations) > 0 ? 0 : -1;
         if (shared == 0) {
@@ -357,12 +424,11 @@ double pair_total(const Model& m, const Flat& a, const Flat& b) {
             kTopicWeight *
             (sorted_dot(a.categories, b.categories) / (a.category_norm * b.category_norm) - kTopicNeutral);
     if (!a.words.empty() && !b.words.empty() && a.word_norm > 0 && b.word_norm > 0)
-        total += std::min(
-            kWordCap,
-            kWordWeight * (sorted_dot(a.words, b.words) / (a.word_norm * b.word_norm) - kWordNeutral));
-    bool venue = false;
-    shared_ids(a.venues, b.venues, [&](Id) { venue = true; });
-    if (venue) total += kVenue;
+        total += word_evidence(sorted_dot(a.words, b.words) / (a.word_norm * b.word_norm),
+                               std::min(a.words.size(), b.words.size()));
+    double venue = 0;
+    shared_ids(a.venues, b.venues, [&](Id id) { venue = std::max(venue, m.venue_weight[id]); });
+    total += venue;
     if (!a.affiliations.empty() && !b.affiliations.empty()) {
         std::size_t both = 0;
         shared_ids(a.affiliations, b.affiliations, [&](Id) { ++both; });
@@ -539,7 +605,13 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
         }
     }
 
-    // 3. Greedy agglomeration: always merge the best-scoring compatible pair next.
+    // 3. Greedy agglomeration, in two passes, each merging the best-scoring compatible pair
+    // next. Both compare clusters by the mean score of their parts (average linkage), so that
+    // a growing cluster's pooled profile cannot come to resemble everything. Pass one scores
+    // pairs of works: works join only where work-to-work evidence holds. Pass two scores the
+    // groups pass one left, each pooled whole (co-authors, topics, words): the phases of one
+    // career (a thesis circle, then a lab of one's own, in a neighbouring subject) share little
+    // work to work but clearly as groups, while namesakes in other fields stay apart.
     struct Candidate {
         double score;
         std::size_t a, b;
@@ -548,16 +620,14 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
     };
     std::vector<unsigned> version(initial, 0);
     std::priority_queue<Candidate> queue;
-    // Clusters are compared by the mean score of their members' pairs (average linkage):
-    // profiles of large clusters grow alike through common words, pairs do not. The sums of
-    // pair scores between clusters are kept and added on each merge (Lance-Williams), so no
-    // pair is scored twice; pairs the candidate index never paired count as kUnlinkedPair.
+    // Sums of part scores between clusters, weighted by the pairs of works they stand for, added
+    // on each merge (Lance-Williams): nothing is scored twice. Pairs the candidate index never
+    // paired count as kUnlinkedPair.
     struct Link {
-        double sum = 0;
-        std::size_t count = 0;
+        double sum = 0, pairs = 0;
     };
-    std::vector<std::unordered_map<std::size_t, Link>> links(options.common_name ? initial : 0);
-    if (options.common_name) {
+    std::vector<std::unordered_map<std::size_t, Link>> links(initial);
+    {
         std::vector<Flat> flat;
         flat.reserve(n);
         for (std::size_t i = 0; i < n; ++i) flat.push_back(flatten(model.singles[i]));
@@ -566,52 +636,42 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
                 if (b < a) continue;
                 Link link;
                 for (auto x : members[a])
-                    for (auto y : members[b]) link.sum += pair_total(model, flat[x], flat[y]), ++link.count;
+                    for (auto y : members[b]) link.sum += pair_total(model, flat[x], flat[y]), ++link.pairs;
                 links[a][b] = link;
                 links[b][a] = link;
             }
+        neighbours.clear();
     }
-    auto linkage = [&](std::size_t a, std::size_t b) {
+    auto size = [&](std::size_t c) { return static_cast<double>(members[c].size()); };
+    auto mean_score = [&](std::size_t a, std::size_t b) {
         const Link& link = links[a].at(b);
-        double pairs = static_cast<double>(members[a].size()) * static_cast<double>(members[b].size());
-        double mean = (link.sum + kUnlinkedPair * (pairs - static_cast<double>(link.count))) / pairs;
-        if (mean <= options.threshold) return mean;  // a penalty cannot make it a candidate
-        // Co-author circles, seen whole: groups of several works each that share nobody are
-        // rarely one person.
+        double pairs = size(a) * size(b);
+        return (link.sum + kUnlinkedPair * (pairs - link.pairs)) / pairs;
+    };
+    // Co-author circles, seen whole: groups of several works each that share nobody are rarely
+    // one person.
+    auto disjoint_circles = [&](std::size_t a, std::size_t b) {
+        if (members[a].size() < kCircleSize || members[b].size() < kCircleSize) return false;
         const auto& small = profiles[a].coauthors.size() < profiles[b].coauthors.size()
                                 ? profiles[a].coauthors
                                 : profiles[b].coauthors;
         const auto& large = &small == &profiles[a].coauthors ? profiles[b].coauthors : profiles[a].coauthors;
-        bool shared = false;
-        for (const auto& [id, count] : small)
-            if (large.count(id)) {
-                shared = true;
-                break;
-            }
-        bool circles = members[a].size() >= kCircleSize && members[b].size() >= kCircleSize;
-        return mean + (!shared && circles ? kDisjointCircles : 0.0);
+        return std::none_of(small.begin(), small.end(),
+                            [&](const auto& c) { return large.count(c.first) > 0; });
     };
-    // A rare name's works are compared group to group (profiles); a common name's pair by
-    // pair, since under a common name every group of works looks like some other group.
+    bool whole_groups = false;  // pass two
+    double group_threshold =
+        options.threshold + model.prior + (options.common_name ? kGroupEvidenceCommon : kGroupEvidenceRare);
     auto consider = [&](std::size_t a, std::size_t b) {
         if (forbidden[a].count(b) || incompatible(model, profiles[a], profiles[b])) return;
-        double s =
-            options.common_name ? linkage(a, b) : score(model, profiles[a], profiles[b], false).total();
-        if (s > options.threshold) queue.push({s, a, b, version[a], version[b]});
+        double s = mean_score(a, b) - (whole_groups ? group_threshold : options.threshold);
+        if (s > 0 && !whole_groups && disjoint_circles(a, b)) s += kDisjointCircles;
+        if (s > 0) queue.push({s, a, b, version[a], version[b]});
     };
-    for (std::size_t a = 0; a < initial; ++a)
-        for (auto b : neighbours[a])
-            if (a < b) consider(a, b);
-
-    while (!queue.empty()) {
-        Candidate top = queue.top();
-        queue.pop();
-        if (!alive[top.a] || !alive[top.b] || version[top.a] != top.version_a ||
-            version[top.b] != top.version_b)
-            continue;
+    auto merge = [&](std::size_t a, std::size_t b) {
         // Keep the larger cluster's storage; fold the smaller one in.
-        std::size_t keep = members[top.a].size() >= members[top.b].size() ? top.a : top.b;
-        std::size_t gone = keep == top.a ? top.b : top.a;
+        std::size_t keep = members[a].size() >= members[b].size() ? a : b;
+        std::size_t gone = keep == a ? b : a;
         Evidence why = score(model, profiles[keep], profiles[gone], true);
         for (std::size_t side : {keep, gone})
             for (auto i : members[side])
@@ -625,26 +685,46 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
             forbidden[keep].insert(f);
             forbidden[f].insert(keep);
         }
-        if (options.common_name) {
-            for (auto& [c, link] : links[gone]) {
-                if (c == keep) continue;
-                Link& into = links[keep][c];
-                into.sum += link.sum;
-                into.count += link.count;
-                links[c][keep] = into;
-                links[c].erase(gone);
-            }
-            links[keep].erase(gone);
-            links[gone].clear();
-            for (const auto& [c, link] : links[keep])
-                if (alive[c]) consider(std::min(keep, c), std::max(keep, c));
-        } else {
-            for (auto c : neighbours[gone])
-                if (c != keep) neighbours[keep].insert(c);
-            for (auto c : neighbours[keep])
-                if (alive[c] && c != keep) consider(std::min(keep, c), std::max(keep, c));
+        for (auto& [c, link] : links[gone]) {
+            if (c == keep) continue;
+            Link& into = links[keep][c];
+            into.sum += link.sum;
+            into.pairs += link.pairs;
+            links[c][keep] = into;
+            links[c].erase(gone);
         }
-    }
+        links[keep].erase(gone);
+        links[gone].clear();
+        return keep;
+    };
+    auto agglomerate = [&] {
+        for (std::size_t a = 0; a < initial; ++a)
+            for (const auto& [b, link] : links[a])
+                if (a < b) consider(a, b);
+        while (!queue.empty()) {
+            Candidate top = queue.top();
+            queue.pop();
+            if (!alive[top.a] || !alive[top.b] || version[top.a] != top.version_a ||
+                version[top.b] != top.version_b)
+                continue;
+            std::size_t keep = merge(top.a, top.b);
+            for (const auto& [c, link] : links[keep]) consider(std::min(keep, c), std::max(keep, c));
+        }
+    };
+    agglomerate();
+    // Pass two: the same clusters, linked where pass one linked them, now scored as groups.
+    for (std::size_t a = 0; a < initial; ++a)
+        for (auto& [b, link] : links[a]) {
+            if (b < a) continue;
+            link.pairs = size(a) * size(b);
+            link.sum = score(model, profiles[a], profiles[b], false).total() * link.pairs;
+            links[b][a] = link;
+        }
+    // A name on hundreds of works is shared by many people, several to a field, whose pooled
+    // profiles look alike: ask for more, by the log of how crowded the block is.
+    group_threshold += std::max(0.0, std::log(static_cast<double>(n) / kUncrowdedMentions));
+    whole_groups = true;
+    agglomerate();
 
     for (std::size_t c = 0; c < initial; ++c) {
         if (!alive[c]) continue;

@@ -64,6 +64,17 @@ protected:
     }
 };
 
+// A real Crossref listing of one ecologist's works: no abstracts, no categories, co-authors
+// that change from paper to paper. One work ("Early warning signals", with co-authors found
+// nowhere else) is tied to the rest only by a journal that two of the works share.
+TEST_F(IdentityTest, OnePersonsCrossrefWorksWithoutAbstractsStayOnePerson) {
+    import("crossref", "crossref/works_list_query_ecology_author_carl_boettiger.json");
+    const std::string person = only_person("Carl Boettiger");
+    simdjson::dom::parser parser;
+    std::string text = json({"works", person});
+    EXPECT_EQ(length(parser.parse(text)), 19u) << text;  // 20 records, a preprint and its paper once
+}
+
 TEST_F(IdentityTest, OneWorkFromArxivCrossrefAndOrcidIsStoredOnce) {
     const std::string person = only_person("Adrian Del Maestro");
     simdjson::dom::parser parser;
@@ -159,7 +170,7 @@ TEST_F(IdentityTest, CorrectionsSurviveReimportAndResolve) {
     ASSERT_EQ(run({"import", "arxiv", "--file", fixture(kDelMaestro).string()}, fresh).exit_code, 0);
     auto imported = run({"ledger", "import", (dir_ / "ledger.json").string()}, fresh);
     ASSERT_EQ(imported.exit_code, 0) << imported.describe();
-    EXPECT_TRUE(contains(imported.err, "4 new assertions")) << imported.describe();
+    EXPECT_TRUE(contains(imported.err, "5 new assertions")) << imported.describe();
     auto people = run({"people", "Del Maestro", "--format", "json"}, fresh);
     simdjson::dom::parser parser;
     element list = parser.parse(people.out);

@@ -47,7 +47,8 @@ std::int64_t resolve_work(Database& db, std::string_view reference);
 
 // Corrections. Each appends to the ledger and re-resolves what it touches.
 void merge_people(Database& db, std::int64_t person, std::int64_t other);
-// Moves `works` of `person` to a person of their own; returns that person's id.
+// Moves `works` of `person` to a person of their own and keeps the rest together; returns
+// the new person's id.
 std::int64_t split_person(Database& db, std::int64_t person, const std::vector<std::int64_t>& works);
 void disown_work(Database& db, std::int64_t work, std::int64_t person);
 void claim_work(Database& db, std::int64_t work, std::int64_t person);

@@ -12,11 +12,14 @@ namespace bzpeer::resolver {
 
 // One authorship: the evidence it carries about its author.
 struct Mention {
-    std::int64_t id = 0;                    // authorship id, carried through
-    std::int64_t work = 0;                  // two mentions on one work are never one person
-    std::string given;                      // given name as printed ("Bo", "B."); "Bo" and "Bin" never join
-    std::string orcid;                      // normalized, or empty
-    std::vector<std::string> coauthors;     // block keys of the other authors of the work
+    std::int64_t id = 0;                 // authorship id, carried through
+    std::int64_t work = 0;               // two mentions on one work are never one person
+    std::string given;                   // given name as printed ("Bo", "B."); "Bo" and "Bin" never join
+    std::string orcid;                   // normalized, or empty
+    std::vector<std::string> coauthors;  // block keys of the other authors of the work
+    // Parallel to `coauthors`: their folded full names ("yi wang", "y wang"), or empty. Told
+    // apart by their full given names, "Yi Wang" and "Yu Wang" are two co-authors, not one.
+    std::vector<std::string> coauthor_names;
     std::vector<std::string> categories;    // primary first
     std::vector<std::string> words;         // content words of title and abstract
     std::vector<std::string> affiliations;  // folded affiliation strings
