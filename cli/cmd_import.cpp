@@ -1,7 +1,6 @@
 // bzpeer import SOURCE: one subcommand per loaded source plugin, with the options it adds.
 // Saved files and dumps go through import_file, live queries through import_live.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <atomic>
@@ -53,17 +52,12 @@ void run_import(Context& ctx, const ImportArgs& args) {
     // Ctrl-C ends the batch in progress cleanly: it is rolled back, earlier ones are kept.
     interrupted = false;
     auto previous = std::signal(SIGINT, on_interrupt);
-    bool terminal = isatty(STDERR_FILENO) && !ctx.quiet;
+    ProgressLine line(ctx);
     ImportControl control;
     control.cancelled = [] { return interrupted.load(); };
-    if (terminal)
-        control.progress = [](const ImportSummary& s) {
-            std::cerr << fmt::format("\r{} records, {} new works, {} new people…", s.records, s.works_new,
-                                     s.people_new)
-                      << std::flush;
-        };
+    control.progress = line.callback();
     auto report = [&](const ImportSummary& summary) {
-        if (terminal && summary.batches > 1) std::cerr << '\n';
+        line.clear();
         for (const auto& warning : summary.warnings) ctx.warn(warning);
         ctx.info(summary_line(summary));
     };
@@ -100,6 +94,7 @@ void run_import(Context& ctx, const ImportArgs& args) {
         try {
             report(input());
         } catch (const Error& e) {
+            line.clear();
             if (inputs.size() == 1) {
                 std::signal(SIGINT, previous);
                 throw;
@@ -165,7 +160,9 @@ void add_authors_command(CLI::App& import, Context& ctx) {
     cmd->add_flag("--offline", options->offline, "answer from the cache alone");
     cmd->callback([&ctx, file, options] {
         ctx.action = [&ctx, file, options] {
-            auto result = import_authors(ctx.s(), *file, *options);
+            ProgressLine line(ctx);
+            auto result = import_authors(ctx.s(), *file, *options, line.callback());
+            line.clear();
             ctx.emit(result.table, "tsv");
             for (const auto& m : result.messages) ctx.info(m);
             if (result.failed)

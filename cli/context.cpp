@@ -1,9 +1,11 @@
 #include "context.hpp"
 
 #include <fmt/format.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -42,7 +44,38 @@ void write_file_atomically(const std::filesystem::path& file, const std::string&
     }
 }
 
+// Columns of the terminal on stderr; COLUMNS, else 80, when it is not one (--progress in a log).
+int terminal_width() {
+    winsize size{};
+    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    if (const char* columns = std::getenv("COLUMNS"); columns && std::atoi(columns) > 0)
+        return std::atoi(columns);
+    return 80;
+}
+
 }  // namespace
+
+ProgressLine::ProgressLine(const Context& ctx)
+    : shown_(!ctx.quiet && (ctx.progress || isatty(STDERR_FILENO))) {}
+
+ProgressLine::~ProgressLine() { clear(); }
+
+ProgressCallback ProgressLine::callback() {
+    if (!shown_) return {};
+    return [this](const Progress& progress) {
+        std::string line = progress_line(progress, terminal_width());
+        std::size_t columns = text_columns(line);
+        // Spaces over what is left of a longer previous line.
+        std::cerr << '\r' << line << std::string(drawn_ > columns ? drawn_ - columns : 0, ' ') << std::flush;
+        drawn_ = columns;
+    };
+}
+
+void ProgressLine::clear() {
+    if (drawn_ == 0) return;
+    std::cerr << '\r' << std::string(drawn_, ' ') << '\r' << std::flush;
+    drawn_ = 0;
+}
 
 void Context::emit(const sdk::Document& document, std::string_view machine_default) {
     std::string chosen = format;

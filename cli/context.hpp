@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "bzpeer/progress.hpp"
 #include "bzpeer/sdk/document.hpp"
 #include "bzpeer/session.hpp"
 
@@ -20,6 +21,7 @@ struct Context {
     std::string output;  // --output
     bool quiet = false;
     bool verbose = false;
+    bool progress = false;  // --progress: a progress line even when stderr is not a terminal
 
     std::unique_ptr<Session> session;
     // The chosen command's work, run after parsing succeeded.
@@ -35,6 +37,25 @@ struct Context {
     void info(const std::string& message) const;
     // A warning on stderr, always.
     void warn(const std::string& message) const;
+};
+
+// The progress line of long work on stderr: shown when stderr is a terminal or --progress
+// asks for it, never with --quiet. Redrawn in place; cleared by clear() or when destroyed,
+// so that messages and errors start on a clean line.
+class ProgressLine {
+public:
+    explicit ProgressLine(const Context& ctx);
+    ~ProgressLine();
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
+
+    // What the core calls with each update; empty when no line is shown.
+    ProgressCallback callback();
+    void clear();
+
+private:
+    bool shown_;
+    std::size_t drawn_ = 0;  // columns of the line on screen
 };
 
 // One function per command group; each adds its subcommands to `app`.

@@ -78,6 +78,8 @@ int main(int argc, char** argv) {
         app.add_option("-f,--format", ctx.format, "output format: table, tsv, csv, json, jsonl, markdown");
         app.add_option("-o,--output", ctx.output, "write the output to FILE instead of stdout");
         app.add_flag("-q,--quiet", ctx.quiet, "print no progress or summaries");
+        app.add_flag("--progress", ctx.progress,
+                     "show the progress line of long imports even when stderr is not a terminal");
         app.add_flag("-v,--verbose", ctx.verbose, "say which config file and plugin folders are used");
 
         cli::add_init_command(app, ctx);

@@ -16,7 +16,7 @@ _bzpeer() {
     esac
     local words
     case $path in
-        "") words="init import stats works people profile resolve explain ledger eval plugins config completion manual -h --help --version --db --config --plugin-path -f --format -o --output -q --quiet -v --verbose" ;;
+        "") words="init import stats works people profile resolve explain ledger eval plugins config completion manual -h --help --version --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
         " init") words="-h --help" ;;
         " import") words="authors arxiv crossref orcid -h --help" ;;
         " import authors") words="-h --help --dry-run --resume --offline" ;;

@@ -8,6 +8,7 @@ complete -c bzpeer -l plugin-path -F -d 'extra plugin folders, searched first (e
 complete -c bzpeer -s f -l format -r -a 'json jsonl ndjson markdown md table tsv csv' -d 'output format: table, tsv, csv, json, jsonl, markdown'
 complete -c bzpeer -s o -l output -F -d 'write the output to FILE instead of stdout'
 complete -c bzpeer -s q -l quiet -d 'print no progress or summaries'
+complete -c bzpeer -l progress -d 'show the progress line of long imports even when stderr is not a terminal'
 complete -c bzpeer -s v -l verbose -d 'say which config file and plugin folders are used'
 complete -c bzpeer -n __fish_use_subcommand -a init -d 'create the database and a config file (safe to run again)'
 complete -c bzpeer -n __fish_use_subcommand -a import -d 'add works and people from a source'

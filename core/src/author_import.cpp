@@ -257,7 +257,7 @@ std::vector<AuthorRow> read_author_rows(const std::filesystem::path& file,
 }
 
 AuthorImportResult import_authors(Session& session, const std::filesystem::path& file,
-                                  const AuthorImportOptions& options) {
+                                  const AuthorImportOptions& options, const ProgressCallback& progress) {
     AuthorImportResult result;
     auto& messages = result.messages;
     auto rows = read_author_rows(file, messages);
@@ -275,7 +275,19 @@ AuthorImportResult import_authors(Session& session, const std::filesystem::path&
                                 "status"};
     std::map<std::string, std::int64_t> counts{{"ok", 0}, {"not-found", 0}, {"failed", 0}, {"skipped", 0}};
 
+    Progress shown;
+    shown.label = file.filename().string();
+    shown.unit = "rows";
+    shown.count_total = static_cast<std::int64_t>(rows.size());
+    ProgressThrottle throttle;
+    auto report = [&](bool force) {
+        if (!progress || !(throttle.due() || force)) return;
+        shown.seconds = throttle.seconds();
+        progress(shown);
+    };
+
     for (const auto& row : rows) {
+        report(false);
         Outcome o;
         auto& done =
             db.cached("SELECT status, person_id FROM author_import_rows WHERE file = ?1 AND row_key = ?2");
@@ -338,7 +350,9 @@ AuthorImportResult import_authors(Session& session, const std::filesystem::path&
              o.person ? display_name(db, o.person) : "", o.person ? fmt::format("{:.2f}", o.confidence) : "",
              fmt::format("{}", fmt::join(others, "; ")),
              o.message.empty() ? o.status : o.status + ": " + o.message});
+        ++shown.count;
     }
+    report(true);
     doc.data.set("rows", std::move(table));
     sdk::Value summary = sdk::Value::object();
     for (const auto& [k, n] : counts) summary.set(k, n);

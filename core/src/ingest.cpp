@@ -49,6 +49,8 @@ public:
         return static_cast<std::size_t>(n);
     }
     const std::string& name() const override { return name_; }
+    // Bytes of the file consumed so far: compressed ones for a gzip file.
+    std::int64_t consumed() const { return std::max<std::int64_t>(0, gzoffset(file_)); }
     // True after a read error, including a truncated or corrupt gzip stream.
     bool failed() const {
         int code = 0;
@@ -121,7 +123,12 @@ class Writer : public sdk::RecordSink {
 public:
     Writer(Database& db, std::string source, std::string input, ImportSummary& summary,
            const ImportControl& control)
-        : db_(db), source_(std::move(source)), fetched_at_(utc_now()), summary_(summary), control_(control) {
+        : db_(db),
+          source_(std::move(source)),
+          fetched_at_(utc_now()),
+          summary_(summary),
+          control_(control),
+          throttle_(control.progress_interval) {
         begin();
         db_.cached(
                "INSERT INTO import_runs (source, input, started_at, status) VALUES (?1, ?2, ?3, 'running')")
@@ -137,6 +144,7 @@ public:
         if (cancelled()) return interrupted();
         return sdk::guard([&] {
             store_work(record, where(record));
+            report_reading(false);
             return sdk::Status::success();
         });
     }
@@ -146,22 +154,27 @@ public:
         if (cancelled()) return interrupted();
         return sdk::guard([&] {
             store_person(record);
+            report_reading(false);
             return sdk::Status::success();
         });
     }
 
     sdk::Status batch_done() override {
         if (cancelled()) return interrupted();
+        ++pages_;
         return sdk::guard([&] {
             commit("running");
             begin();
-            if (control_.progress) control_.progress(summary_);
+            report_reading(false);
             return sdk::Status::success();
         });
     }
 
     // Ends the import: the last batch, with the run marked done.
-    void finish() { commit("ok"); }
+    void finish() {
+        report_reading(true);
+        commit("ok");
+    }
 
     // After a failure: the open batch is rolled back; a run that committed earlier batches is
     // marked failed so that the log says what happened, and their names are resolved.
@@ -181,6 +194,11 @@ public:
 
     bool was_cancelled() const { return interrupted_; }
     void resolve_each_batch(bool each) { resolve_each_batch_ = each; }
+    // How progress names the input and, for a file, measures it: bytes consumed, file size.
+    void describe_input(std::string label, std::function<std::pair<std::int64_t, std::int64_t>()> position) {
+        label_ = std::move(label);
+        position_ = std::move(position);
+    }
 
 private:
     std::string where(const sdk::WorkRecord& r) const {
@@ -685,6 +703,19 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING)sql")
             .run();
     }
 
+    void report_reading(bool force) {
+        if (!control_.progress || !(throttle_.due() || force)) return;
+        Progress p;
+        p.label = label_;
+        p.count = summary_.records;
+        if (position_)
+            std::tie(p.bytes, p.bytes_total) = position_();
+        else
+            p.pages = pages_;
+        p.seconds = throttle_.seconds();
+        control_.progress(p);
+    }
+
     bool cancelled() {
         if (!interrupted_ && control_.cancelled && control_.cancelled()) interrupted_ = true;
         return interrupted_;
@@ -697,8 +728,21 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING)sql")
     // at a time, so that the last transaction, and memory, stay small.
     void resolve_touched() {
         std::set<std::string> slice;
+        // After a file the touched blocks are all of its names, worth a phase of their own;
+        // a page's few are resolved in a blink.
+        Progress p;
+        p.label = "resolving people";
+        p.unit = "name blocks";
+        p.count_total = static_cast<std::int64_t>(touched_.size());
+        ProgressThrottle throttle(control_.progress_interval);
+        bool shown = control_.progress && !resolve_each_batch_ && !touched_.empty();
         auto flush = [&] {
+            if (shown && (throttle.due() || p.count == 0)) {
+                p.seconds = throttle.seconds();
+                control_.progress(p);
+            }
             summary_.people_new += resolve_blocks(db_, slice).people_new;
+            p.count += static_cast<std::int64_t>(slice.size());
             slice.clear();
         };
         while (!touched_.empty()) {
@@ -744,17 +788,21 @@ UPDATE import_runs SET finished_at = ?2, status = ?3, records_read = ?4, works_n
     bool resolve_each_batch_ = true;
     std::set<std::string> touched_;
     std::string record_;  // the record being stored, by its first identifier
+    ProgressThrottle throttle_;
+    std::string label_;
+    std::function<std::pair<std::int64_t, std::int64_t>()> position_;
+    std::int64_t pages_ = 0;
 };
 
-// Runs `body` against a fresh Writer and finishes or abandons the import.
+// Runs `body` against a fresh Writer, set up by `prepare`, and finishes or abandons the import.
 ImportSummary run_import(Database& db, const std::string& source_name, const std::string& input,
-                         const ImportControl& control, bool resolve_each_batch,
+                         const ImportControl& control, const std::function<void(Writer&)>& prepare,
                          const std::function<sdk::Status(sdk::RecordSink&)>& body,
                          const std::function<void()>& after_read = {}) {
     ImportSummary summary;
     summary.input = input;
     Writer writer(db, source_name, input, summary, control);
-    writer.resolve_each_batch(resolve_each_batch);
+    prepare(writer);
     try {
         sdk::Status status = body(writer);
         if (after_read) after_read();
@@ -779,8 +827,17 @@ ImportSummary import_file(Database& db, sdk::SourcePlugin& source, const std::st
                           const std::filesystem::path& file, const sdk::ReadRequest& request,
                           const ImportControl& control) {
     FileStream in(file);
+    std::error_code ec;
+    auto size = static_cast<std::int64_t>(std::filesystem::file_size(file, ec));
+    if (ec) size = 0;  // not a regular file (a pipe): no share done to show
     return run_import(
-        db, source_name, file.string(), control, false,
+        db, source_name, file.string(), control,
+        [&](Writer& writer) {
+            writer.resolve_each_batch(false);
+            writer.describe_input(file.filename().string(), [&in, size] {
+                return std::pair{in.consumed(), size};
+            });
+        },
         [&](sdk::RecordSink& sink) { return source.read(request, in, sink); },
         [&] {
             if (in.failed())
@@ -793,8 +850,9 @@ ImportSummary import_live(Database& db, sdk::SourcePlugin& source, const std::st
                           const sdk::ReadRequest& request, const ImportControl& control) {
     std::string input = request.base_url;
     for (const auto& [key, value] : request.options) input += fmt::format(" --{} {}", key, value);
-    return run_import(db, source_name, input, control, true,
-                      [&](sdk::RecordSink& sink) { return source.fetch(request, sink); });
+    return run_import(
+        db, source_name, input, control, [&](Writer& writer) { writer.describe_input(source_name, {}); },
+        [&](sdk::RecordSink& sink) { return source.fetch(request, sink); });
 }
 
 }  // namespace bzpeer

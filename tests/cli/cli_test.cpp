@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -347,6 +348,26 @@ TEST_F(ImportErrorTest, NonXmlFile) {
     expect_rejected(file, "not an arXiv file");
 }
 
+TEST_F(ImportErrorTest, WithProgressTheErrorStillStartsItsOwnLine) {
+    // A snapshot whose 21st line is cut short: the first record is read, and drawn, before.
+    auto lines = split_lines(read_file(fixture("arxiv-snapshot/kaggle_snapshot_0704.0001-0704.0100.jsonl")));
+    std::string text;
+    for (int i = 0; i < 20; ++i) text += lines[i] + "\n";
+    text += lines[20].substr(0, 100) + "\n";
+    auto file = dir_ / "cut-snapshot.jsonl";
+    write_file(file, text);
+    auto r = run({"--progress", "import", "arxiv", "--snapshot", file.string()});
+    EXPECT_EQ(r.exit_code, 1) << r.describe();
+    EXPECT_TRUE(contains(r.err, "  1 records")) << r.describe();
+    EXPECT_TRUE(contains(r.err, "line 21")) << r.describe();
+    // What was drawn is cleared (carriage return, blanks, carriage return) before the error.
+    auto cleared = r.err.rfind('\r');
+    ASSERT_NE(cleared, std::string::npos) << r.describe();
+    EXPECT_TRUE(r.err.substr(cleared + 1).starts_with("bzpeer: arxiv: " + file.string())) << r.describe();
+    EXPECT_EQ(split_lines(r.err.substr(cleared + 1)).size(), 1u) << r.describe();
+    EXPECT_EQ(run({"stats", "--format", "json"}).out, stats_before_);
+}
+
 TEST_F(ImportErrorTest, MissingFileIsAUsageError) {
     auto file = dir_ / "no-such-feed.xml";
     auto r = run({"import", "arxiv", "--file", file.string()});
@@ -355,6 +376,47 @@ TEST_F(ImportErrorTest, MissingFileIsAUsageError) {
     ASSERT_EQ(lines.size(), 1u) << r.describe();
     EXPECT_TRUE(contains(lines.front(), "no-such-feed.xml")) << r.describe();
     EXPECT_EQ(run({"stats", "--format", "json"}).out, stats_before_);
+}
+
+// The progress line: drawn with --progress although stderr is a file here, never with -q,
+// cleared before the summary; stdout stays empty.
+TEST_F(CliTest, ProgressOfASnapshotImportShowsBytesRecordsAndResolution) {
+    ASSERT_NO_FATAL_FAILURE(init());
+    fs::path file = fixture("arxiv-snapshot/kaggle_snapshot_0704.0001-0704.0100.jsonl");
+    auto r = run({"--progress", "import", "arxiv", "--snapshot", file.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_TRUE(r.out.empty()) << r.describe();
+    auto draws = split(r.err, '\r');
+    ASSERT_GE(draws.size(), 4u) << r.describe();
+    // The last reading line: the whole file consumed, all 100 records.
+    char size[64];
+    std::snprintf(size, sizeof size, "%.1f/%.1f kB", fs::file_size(file) / 1e3, fs::file_size(file) / 1e3);
+    auto read_all =
+        std::find_if(draws.begin(), draws.end(), [](const std::string& d) { return contains(d, "100%  "); });
+    ASSERT_NE(read_all, draws.end()) << r.describe();
+    EXPECT_TRUE(contains(*read_all, size)) << *read_all;
+    EXPECT_TRUE(contains(*read_all, "  100 records")) << *read_all;
+    EXPECT_TRUE(contains(*read_all, "[####")) << *read_all;
+    // Then the name blocks of those records are resolved.
+    EXPECT_TRUE(std::any_of(draws.begin(), draws.end(), [](const std::string& d) {
+        return d.starts_with("resolving people") && contains(d, "name blocks");
+    })) << r.describe();
+    // The line is blanked, and the summary follows on a clean line.
+    ASSERT_GE(draws.size(), 2u);
+    EXPECT_EQ(draws[draws.size() - 2].find_first_not_of(' '), std::string::npos) << r.describe();
+    EXPECT_TRUE(draws.back().starts_with(file.string() + ": 100 records: 100 new works")) << r.describe();
+    EXPECT_EQ(split_lines(draws.back()).size(), 1u) << r.describe();
+
+    auto quiet = run({"--progress", "-q", "import", "arxiv", "--snapshot", file.string()});
+    ASSERT_EQ(quiet.exit_code, 0) << quiet.describe();
+    EXPECT_TRUE(quiet.err.empty()) << quiet.describe();
+    EXPECT_TRUE(quiet.out.empty()) << quiet.describe();
+    // Not a terminal, not asked for: the summary alone.
+    auto plain = run({"import", "arxiv", "--snapshot", file.string()});
+    ASSERT_EQ(plain.exit_code, 0) << plain.describe();
+    EXPECT_FALSE(contains(plain.err, "\r")) << plain.describe();
+    EXPECT_TRUE(plain.err.starts_with(file.string() + ": 100 records: 0 new works, 0 updated, 100 unchanged"))
+        << plain.describe();
 }
 
 // ---------------------------------------------------------------------------------------

@@ -122,6 +122,23 @@ TEST_F(LiveTest, CursorPagingWithRetriesThenASecondRunFromTheCache) {
     EXPECT_EQ(server_->log().size(), before);
 }
 
+TEST_F(LiveTest, ProgressCountsPagesAndRecords) {
+    ASSERT_NO_FATAL_FAILURE(serve(""));
+    auto r = run({"--progress", "import", "crossref", "--query", "widget"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_TRUE(r.out.empty()) << r.describe();
+    // The summary names the records; the last drawn line, after the third (empty) page, agrees.
+    auto draws = split(r.err, '\r');
+    ASSERT_GE(draws.size(), 3u) << r.describe();
+    auto summary = draws.back();
+    auto colon = summary.find(": ", summary.find("widget"));
+    ASSERT_NE(colon, std::string::npos) << r.describe();
+    std::string records = summary.substr(colon + 2, summary.find(' ', colon + 2) - colon - 2);
+    EXPECT_GE(std::stoi(records), 30) << r.describe();
+    EXPECT_TRUE(draws[draws.size() - 3].starts_with("crossref  3 pages  " + records + " records"))
+        << r.describe();
+}
+
 TEST_F(LiveTest, AttemptsAreCappedAndAFailedPageWritesNothing) {
     ASSERT_NO_FATAL_FAILURE(serve("fail500=always"));
     auto r = run({"import", "crossref", "--query", "widget"});
@@ -213,10 +230,14 @@ TEST_F(AuthorsImportTest, ResolutionTableSummaryAndResume) {
     EXPECT_TRUE(contains(resumed.err, "2 skipped"))
         << resumed.describe();  // row 4 (not found) was finished too
 
-    // --dry-run changes nothing and asks nobody.
+    // --dry-run changes nothing and asks nobody; the progress line counts its three rows.
     auto stats_before = run({"stats", "--format", "json"}).out;
-    auto dry = run({"import", "authors", (dir_ / "people.csv").string(), "--dry-run"});
+    auto dry = run({"--progress", "import", "authors", (dir_ / "people.csv").string(), "--dry-run"});
     EXPECT_TRUE(contains(dry.err, "dry run")) << dry.describe();
+    EXPECT_TRUE(contains(dry.err, "\rpeople.csv  [")) << dry.describe();
+    EXPECT_TRUE(contains(dry.err, "100%  3/3 rows")) << dry.describe();
+    EXPECT_FALSE(contains(dry.out, "\r")) << dry.describe();
+    EXPECT_TRUE(contains(dry.out, "Adrian Del Maestro")) << dry.describe();
     EXPECT_EQ(server_->log().size(), requests);
     auto stats_after = run({"stats", "--format", "json"}).out;
     EXPECT_EQ(stats_after, stats_before);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "bzpeer/progress.hpp"
 #include "bzpeer/sdk/document.hpp"
 
 namespace bzpeer {
@@ -37,9 +38,10 @@ struct AuthorImportResult {
     std::vector<std::string> messages;  // unknown columns, bad rows with their line, the summary
 };
 
-// Runs every row; a bad row is reported with its line and the rest continue.
+// Runs every row; a bad row is reported with its line and the rest continue. `progress`
+// hears the rows done of all, at most every 100 ms and once at the end.
 AuthorImportResult import_authors(Session& session, const std::filesystem::path& file,
-                                  const AuthorImportOptions& options);
+                                  const AuthorImportOptions& options, const ProgressCallback& progress = {});
 
 // `import orcid ID... --enrich`: fetches from Crossref every DOI the people with these ORCIDs
 // list, one request per DOI; a DOI Crossref does not know is a warning, not a failure.

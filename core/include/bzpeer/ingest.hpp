@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bzpeer/db.hpp"
+#include "bzpeer/progress.hpp"
 #include "bzpeer/sdk/plugin.hpp"
 
 namespace bzpeer {
@@ -27,8 +28,11 @@ struct ImportSummary {
 struct ImportControl {
     // Polled between records; true stops the import after rolling back the open batch.
     std::function<bool()> cancelled;
-    // Called after each committed batch.
-    std::function<void(const ImportSummary&)> progress;
+    // Called as records arrive, at most every `progress_interval` (and whenever a phase starts
+    // or the reading ends): a file's bytes consumed of its size, a live query's pages, the
+    // records so far; then the name blocks resolved of those touched.
+    ProgressCallback progress;
+    std::chrono::milliseconds progress_interval{100};
 };
 
 // Reads one saved response or dump (gzip inflated) through `source` and stores what it
