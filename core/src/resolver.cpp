@@ -660,11 +660,15 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
                             [&](const auto& c) { return large.count(c.first) > 0; });
     };
     bool whole_groups = false;  // pass two
-    double group_threshold =
-        options.threshold + model.prior + (options.common_name ? kGroupEvidenceCommon : kGroupEvidenceRare);
+    // A name on hundreds of works is shared by many people, several to a field, who look alike
+    // work to work and more so group to group: ask for more, by the log of how crowded it is
+    // (half of it in pass one, where unlinked pairs already count against).
+    const double crowding = std::max(0.0, std::log(static_cast<double>(n) / kUncrowdedMentions));
+    const double group_threshold = options.threshold + crowding + model.prior +
+                                   (options.common_name ? kGroupEvidenceCommon : kGroupEvidenceRare);
     auto consider = [&](std::size_t a, std::size_t b) {
         if (forbidden[a].count(b) || incompatible(model, profiles[a], profiles[b])) return;
-        double s = mean_score(a, b) - (whole_groups ? group_threshold : options.threshold);
+        double s = mean_score(a, b) - (whole_groups ? group_threshold : options.threshold + crowding / 2);
         if (s > 0 && !whole_groups && disjoint_circles(a, b)) s += kDisjointCircles;
         if (s > 0) queue.push({s, a, b, version[a], version[b]});
     };
@@ -720,9 +724,6 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
             link.sum = score(model, profiles[a], profiles[b], false).total() * link.pairs;
             links[b][a] = link;
         }
-    // A name on hundreds of works is shared by many people, several to a field, whose pooled
-    // profiles look alike: ask for more, by the log of how crowded the block is.
-    group_threshold += std::max(0.0, std::log(static_cast<double>(n) / kUncrowdedMentions));
     whole_groups = true;
     agglomerate();
 
