@@ -129,6 +129,12 @@ public:
           summary_(summary),
           control_(control),
           throttle_(control.progress_interval) {
+        // The name blocks to resolve are kept by SQLite, not in a map here: a dump touches
+        // millions of them, and SQLite keeps them in pages of a temporary file (rows of a
+        // batch that rolls back go with it, as do the authorships that named them).
+        db_.exec(
+            "CREATE TEMP TABLE IF NOT EXISTS touched_blocks (block_key TEXT PRIMARY KEY) WITHOUT ROWID;"
+            "DELETE FROM temp.touched_blocks");
         begin();
         db_.cached(
                "INSERT INTO import_runs (source, input, started_at, status) VALUES (?1, ?2, ?3, 'running')")
@@ -306,7 +312,7 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
     void note_blocks(std::int64_t work) {
         auto& stmt =
             db_.cached("SELECT DISTINCT block_key FROM authorships WHERE work_id = ?1 AND block_key <> ''");
-        for (stmt.bind(1, work); stmt.step();) touched_.insert(stmt.text(0));
+        for (stmt.bind(1, work); stmt.step();) touch(stmt.text(0));
     }
 
     std::int64_t store_work(const sdk::WorkRecord& r, const std::string& context) {
@@ -519,7 +525,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                 .bind(9, person)
                 .run();
             std::int64_t authorship = db_.last_insert_id();
-            if (!block.empty()) touched_.insert(block);
+            if (!block.empty()) touch(block);
             int index = 0;
             for (const auto& printed : author.affiliations)
                 affiliation.bind(1, authorship)
@@ -624,7 +630,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
             ++authors;
             if (!match && stmt.text(3) == orcid) {  // the source already credits this ORCID
                 match = stmt.integer(0);
-                if (!stmt.text(1).empty()) touched_.insert(stmt.text(1));
+                if (!stmt.text(1).empty()) touch(stmt.text(1));
                 continue;
             }
             if (match || !blocks.count(stmt.text(1))) continue;
@@ -633,7 +639,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                 if (names::block_key(n) == stmt.text(1) &&
                     names::given_names_compatible(n.given, stmt.text(2))) {
                     match = stmt.integer(0);
-                    touched_.insert(stmt.text(1));
+                    touch(stmt.text(1));
                     break;
                 }
         }
@@ -663,7 +669,7 @@ VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql")
             .bind(7, orcid)
             .bind(8, person)
             .run();
-        touched_.insert(names::block_key(parsed));
+        touch(names::block_key(parsed));
     }
 
     void store_affiliations(std::int64_t person, const std::vector<sdk::Affiliation>& list,
@@ -724,36 +730,47 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING)sql")
 
     void begin() { tx_.emplace(db_); }
 
+    void touch(std::string_view block) {
+        if (!block.empty())
+            db_.cached("INSERT OR IGNORE INTO temp.touched_blocks (block_key) VALUES (?1)")
+                .bind(1, block)
+                .run();
+    }
+
     // Resolution is derived data: after a dump it is committed some thousands of name blocks
     // at a time, so that the last transaction, and memory, stay small.
     void resolve_touched() {
-        std::set<std::string> slice;
         // After a file the touched blocks are all of its names, worth a phase of their own;
         // a page's few are resolved in a blink.
         Progress p;
         p.label = "resolving people";
         p.unit = "name blocks";
-        p.count_total = static_cast<std::int64_t>(touched_.size());
+        p.count_total = db_.scalar("SELECT count(*) FROM temp.touched_blocks");
         ProgressThrottle throttle(control_.progress_interval);
-        bool shown = control_.progress && !resolve_each_batch_ && !touched_.empty();
-        auto flush = [&] {
+        bool shown = control_.progress && !resolve_each_batch_ && p.count_total > 0;
+        std::string after;  // the last block of the previous slice
+        auto next_slice = [&] {
+            std::set<std::string> slice;
+            auto& stmt = db_.cached(
+                "SELECT block_key FROM temp.touched_blocks WHERE block_key > ?1 ORDER BY block_key LIMIT ?2");
+            for (stmt.bind(1, after).bind(2, static_cast<std::int64_t>(kResolveSlice)); stmt.step();)
+                slice.insert(stmt.text(0));
+            if (!slice.empty()) after = *slice.rbegin();
+            return slice;
+        };
+        for (auto slice = next_slice(); !slice.empty();) {
             if (shown && (throttle.due() || p.count == 0)) {
                 p.seconds = throttle.seconds();
                 control_.progress(p);
             }
             summary_.people_new += resolve_blocks(db_, slice).people_new;
             p.count += static_cast<std::int64_t>(slice.size());
-            slice.clear();
-        };
-        while (!touched_.empty()) {
-            slice.insert(touched_.extract(touched_.begin()));
-            if (slice.size() == kResolveSlice && !touched_.empty()) {
-                flush();
-                tx_->commit();
-                tx_.emplace(db_);
-            }
+            slice = next_slice();
+            if (slice.empty()) break;
+            tx_->commit();
+            tx_.emplace(db_);
         }
-        flush();
+        db_.cached("DELETE FROM temp.touched_blocks").run();
     }
 
     // Resolves the people behind the names touched so far (each batch of a live query, the
@@ -786,7 +803,6 @@ UPDATE import_runs SET finished_at = ?2, status = ?3, records_read = ?4, works_n
     std::optional<Transaction> tx_;
     bool interrupted_ = false;
     bool resolve_each_batch_ = true;
-    std::set<std::string> touched_;
     std::string record_;  // the record being stored, by its first identifier
     ProgressThrottle throttle_;
     std::string label_;
