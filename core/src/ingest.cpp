@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <fstream>
@@ -129,6 +130,12 @@ public:
           summary_(summary),
           control_(control),
           throttle_(control.progress_interval) {
+        // The name blocks to resolve are kept by SQLite, not in a map here: a dump touches
+        // millions of them, and SQLite keeps them in pages of a temporary file (rows of a
+        // batch that rolls back go with it, as do the authorships that named them).
+        db_.exec(
+            "CREATE TEMP TABLE IF NOT EXISTS touched_blocks (block_key TEXT PRIMARY KEY) WITHOUT ROWID;"
+            "DELETE FROM temp.touched_blocks");
         begin();
         db_.cached(
                "INSERT INTO import_runs (source, input, started_at, status) VALUES (?1, ?2, ?3, 'running')")
@@ -306,7 +313,7 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
     void note_blocks(std::int64_t work) {
         auto& stmt =
             db_.cached("SELECT DISTINCT block_key FROM authorships WHERE work_id = ?1 AND block_key <> ''");
-        for (stmt.bind(1, work); stmt.step();) touched_.insert(stmt.text(0));
+        for (stmt.bind(1, work); stmt.step();) touch(stmt.text(0));
     }
 
     std::int64_t store_work(const sdk::WorkRecord& r, const std::string& context) {
@@ -333,12 +340,7 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
             work = *found;
             ++(update_fields(work, r) ? summary_.works_updated : summary_.works_unchanged);
         } else {
-            db_.cached("INSERT INTO works (title, title_key) VALUES (?1, ?2)")
-                .bind(1, r.title)
-                .bind(2, title_key)
-                .run();
-            work = db_.last_insert_id();
-            update_fields(work, r);
+            work = insert_work(r, title_key);
             ++summary_.works_new;
         }
 
@@ -347,8 +349,8 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
         for (const auto& id : identifiers) add.bind(1, id.scheme).bind(2, id.value).bind(3, work).run();
 
         store_topics(work, r);
-        if (!r.authors.empty() && (is_new || may_set_authors(work)) && authors_differ(work, r))
-            store_authorships(work, r, context);
+        if (!r.authors.empty() && (is_new || (may_set_authors(work) && authors_differ(work, r))))
+            store_authorships(work, r, context, is_new);
         note_provenance("work", work, r.source_id.empty() ? identifiers.front().value : r.source_id);
         return work;
     }
@@ -362,7 +364,31 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
         return mine > theirs || (mine == theirs && source == source_ && record == record_);
     }
 
-    // Sets the fields this record may set; true when a value changed.
+    // A new work with every field the record has, in one statement; each field's source noted.
+    std::int64_t insert_work(const sdk::WorkRecord& r, const std::string& title_key) {
+        auto& insert = db_.cached(R"sql(
+INSERT INTO works (title, title_key, abstract, type, date, year, venue, journal_ref, comment, primary_category)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
+        insert.bind(1, r.title)
+            .bind(2, title_key)
+            .bind_text_or_null(3, r.abstract)
+            .bind_text_or_null(4, r.type)
+            .bind_text_or_null(5, r.date)
+            .bind(6, year_of(r.date))
+            .bind_text_or_null(7, r.venue)
+            .bind_text_or_null(8, r.journal_ref)
+            .bind_text_or_null(9, r.comment)
+            .bind_text_or_null(10, r.primary_category)
+            .run();
+        std::int64_t work = db_.last_insert_id();
+        std::vector<std::string_view> noted;
+        for (const char* field : kFields)
+            if (!field_value(r, field).empty()) noted.push_back(field);
+        note_field_sources(work, noted);
+        return work;
+    }
+
+    // Sets the fields this record may set, in one statement; true when a value changed.
     bool update_fields(std::int64_t work, const sdk::WorkRecord& r) {
         std::map<std::string, std::pair<std::string, std::string>> sources;
         auto& stmt = db_.cached("SELECT field, source, record FROM work_field_sources WHERE work_id = ?1");
@@ -375,46 +401,62 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
         std::array<std::string, kFields.size()> values;
         for (std::size_t i = 0; i < kFields.size(); ++i) values[i] = current.text(static_cast<int>(i));
         current.reset();
-        bool changed = false;
+        // The new value of each field that changes; the others stay as they are (NULL binds).
+        std::array<std::optional<std::string>, kFields.size()> changes;
+        std::vector<std::string_view> noted;
         for (std::size_t i = 0; i < kFields.size(); ++i) {
-            std::string field = kFields[i];
+            std::string_view field = kFields[i];
             std::string value = field_value(r, field);
-            auto stored = sources.find(field);
+            auto stored = sources.find(std::string(field));
             if (value.empty()) continue;
             if (value == values[i]) {
-                if (stored == sources.end()) note_field_source(work, field);  // a new work's own fields
+                if (stored == sources.end()) noted.push_back(field);  // a field set before sources were kept
                 continue;
             }
             if (stored != sources.end() && !may_replace(field, stored->second.first, stored->second.second))
                 continue;
-            db_.cached(fmt::format("UPDATE works SET {} = ?2 WHERE id = ?1", field))
-                .bind(1, work)
-                .bind(2, value)
-                .run();
-            if (field == "title")
-                db_.cached("UPDATE works SET title_key = ?2 WHERE id = ?1")
-                    .bind(1, work)
-                    .bind(2, names::fold(value))
-                    .run();
-            if (field == "date")
-                db_.cached("UPDATE works SET year = ?2 WHERE id = ?1")
-                    .bind(1, work)
-                    .bind(2, year_of(value))
-                    .run();
-            note_field_source(work, field);
-            changed = true;
+            changes[i] = std::move(value);
+            noted.push_back(field);
         }
-        return changed;
+        note_field_sources(work, noted);
+        if (std::none_of(changes.begin(), changes.end(), [](const auto& c) { return c.has_value(); }))
+            return false;
+        auto& update = db_.cached(R"sql(
+UPDATE works SET title = coalesce(?2, title), title_key = coalesce(?3, title_key),
+  abstract = coalesce(?4, abstract), type = coalesce(?5, type), date = coalesce(?6, date),
+  year = CASE WHEN ?6 IS NULL THEN year ELSE ?7 END, venue = coalesce(?8, venue),
+  journal_ref = coalesce(?9, journal_ref), comment = coalesce(?10, comment),
+  primary_category = coalesce(?11, primary_category)
+WHERE id = ?1)sql");
+        const auto& [title, abstract, type, date, venue, journal_ref, comment, category] = changes;
+        update.bind(1, work)
+            .bind(2, title)
+            .bind(3, title ? std::optional(names::fold(*title)) : std::nullopt)
+            .bind(4, abstract)
+            .bind(5, type)
+            .bind(6, date)
+            .bind(7, date ? year_of(*date) : std::nullopt)
+            .bind(8, venue)
+            .bind(9, journal_ref)
+            .bind(10, comment)
+            .bind(11, category)
+            .run();
+        return true;
     }
 
-    void note_field_source(std::int64_t work, const std::string& field) {
+    // Records that this record set `fields` of `work`, in one statement for all of them.
+    void note_field_sources(std::int64_t work, const std::vector<std::string_view>& fields) {
+        if (fields.empty()) return;
+        std::string list = "[";
+        for (auto field : fields) list += fmt::format("{}\"{}\"", list.size() > 1 ? "," : "", field);
+        list += "]";
         db_.cached(
-               "INSERT OR REPLACE INTO work_field_sources (work_id, field, source, record) VALUES (?1, ?2, "
-               "?3, ?4)")
+               "INSERT OR REPLACE INTO work_field_sources (work_id, field, source, record) "
+               "SELECT ?1, value, ?2, ?3 FROM json_each(?4)")
             .bind(1, work)
-            .bind(2, field)
-            .bind(3, source_)
-            .bind(4, record_)
+            .bind(2, source_)
+            .bind(3, record_)
+            .bind(4, list)
             .run();
     }
 
@@ -435,11 +477,16 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
             "NOTHING");
         int position = 0;
         for (const auto& code : r.categories) {
-            topic.bind(1, code);
-            topic.step();
-            std::int64_t id = topic.integer(0);
-            topic.reset();
-            link.bind(1, work).bind(2, id).bind(3, position++).run();
+            // A few hundred codes recur in every record: each is looked up once per import.
+            // (The map is the Writer's: a rolled-back batch ends the import, and it.)
+            auto known = topic_ids_.find(code);
+            if (known == topic_ids_.end()) {
+                topic.bind(1, code);
+                topic.step();
+                known = topic_ids_.emplace(code, topic.integer(0)).first;
+                topic.reset();
+            }
+            link.bind(1, work).bind(2, known->second).bind(3, position++).run();
         }
     }
 
@@ -467,20 +514,23 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
         return id;
     }
 
-    void store_authorships(std::int64_t work, const sdk::WorkRecord& r, const std::string& context) {
+    void store_authorships(std::int64_t work, const sdk::WorkRecord& r, const std::string& context,
+                           bool is_new) {
         // Who the replaced authorships were attributed to, by name block: resolution starts
-        // from there so that person ids stay put.
+        // from there so that person ids stay put. A new work has none to replace.
         std::map<std::string, std::int64_t> previous;
-        auto& old = db_.cached(
-            "SELECT block_key, person_id FROM authorships WHERE work_id = ?1 AND person_id IS NOT NULL");
-        for (old.bind(1, work); old.step();) previous.emplace(old.text(0), old.integer(1));
-        note_blocks(work);
-        db_.cached(
-               "DELETE FROM provenance WHERE entity = 'authorship' AND entity_id IN "
-               "(SELECT id FROM authorships WHERE work_id = ?1)")
-            .bind(1, work)
-            .run();
-        db_.cached("DELETE FROM authorships WHERE work_id = ?1").bind(1, work).run();
+        if (!is_new) {
+            auto& old = db_.cached(
+                "SELECT block_key, person_id FROM authorships WHERE work_id = ?1 AND person_id IS NOT NULL");
+            for (old.bind(1, work); old.step();) previous.emplace(old.text(0), old.integer(1));
+            note_blocks(work);
+            db_.cached(
+                   "DELETE FROM provenance WHERE entity = 'authorship' AND entity_id IN "
+                   "(SELECT id FROM authorships WHERE work_id = ?1)")
+                .bind(1, work)
+                .run();
+            db_.cached("DELETE FROM authorships WHERE work_id = ?1").bind(1, work).run();
+        }
 
         auto& insert = db_.cached(R"sql(
 INSERT INTO authorships (work_id, position, printed_name, given, family, name_key, block_key, orcid, person_id)
@@ -519,7 +569,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                 .bind(9, person)
                 .run();
             std::int64_t authorship = db_.last_insert_id();
-            if (!block.empty()) touched_.insert(block);
+            if (!block.empty()) touch(block);
             int index = 0;
             for (const auto& printed : author.affiliations)
                 affiliation.bind(1, authorship)
@@ -529,7 +579,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                     .run();
             note_provenance("authorship", authorship, r.source_id);
         }
-        note_field_source(work, "authors");
+        note_field_sources(work, {"authors"});
     }
 
     void store_person(const sdk::PersonRecord& p) {
@@ -624,7 +674,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
             ++authors;
             if (!match && stmt.text(3) == orcid) {  // the source already credits this ORCID
                 match = stmt.integer(0);
-                if (!stmt.text(1).empty()) touched_.insert(stmt.text(1));
+                if (!stmt.text(1).empty()) touch(stmt.text(1));
                 continue;
             }
             if (match || !blocks.count(stmt.text(1))) continue;
@@ -633,7 +683,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                 if (names::block_key(n) == stmt.text(1) &&
                     names::given_names_compatible(n.given, stmt.text(2))) {
                     match = stmt.integer(0);
-                    touched_.insert(stmt.text(1));
+                    touch(stmt.text(1));
                     break;
                 }
         }
@@ -663,7 +713,7 @@ VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql")
             .bind(7, orcid)
             .bind(8, person)
             .run();
-        touched_.insert(names::block_key(parsed));
+        touch(names::block_key(parsed));
     }
 
     void store_affiliations(std::int64_t person, const std::vector<sdk::Affiliation>& list,
@@ -724,36 +774,47 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING)sql")
 
     void begin() { tx_.emplace(db_); }
 
+    void touch(std::string_view block) {
+        if (!block.empty())
+            db_.cached("INSERT OR IGNORE INTO temp.touched_blocks (block_key) VALUES (?1)")
+                .bind(1, block)
+                .run();
+    }
+
     // Resolution is derived data: after a dump it is committed some thousands of name blocks
     // at a time, so that the last transaction, and memory, stay small.
     void resolve_touched() {
-        std::set<std::string> slice;
         // After a file the touched blocks are all of its names, worth a phase of their own;
         // a page's few are resolved in a blink.
         Progress p;
         p.label = "resolving people";
         p.unit = "name blocks";
-        p.count_total = static_cast<std::int64_t>(touched_.size());
+        p.count_total = db_.scalar("SELECT count(*) FROM temp.touched_blocks");
         ProgressThrottle throttle(control_.progress_interval);
-        bool shown = control_.progress && !resolve_each_batch_ && !touched_.empty();
-        auto flush = [&] {
+        bool shown = control_.progress && !resolve_each_batch_ && p.count_total > 0;
+        std::string after;  // the last block of the previous slice
+        auto next_slice = [&] {
+            std::set<std::string> slice;
+            auto& stmt = db_.cached(
+                "SELECT block_key FROM temp.touched_blocks WHERE block_key > ?1 ORDER BY block_key LIMIT ?2");
+            for (stmt.bind(1, after).bind(2, static_cast<std::int64_t>(kResolveSlice)); stmt.step();)
+                slice.insert(stmt.text(0));
+            if (!slice.empty()) after = *slice.rbegin();
+            return slice;
+        };
+        for (auto slice = next_slice(); !slice.empty();) {
             if (shown && (throttle.due() || p.count == 0)) {
                 p.seconds = throttle.seconds();
                 control_.progress(p);
             }
             summary_.people_new += resolve_blocks(db_, slice).people_new;
             p.count += static_cast<std::int64_t>(slice.size());
-            slice.clear();
-        };
-        while (!touched_.empty()) {
-            slice.insert(touched_.extract(touched_.begin()));
-            if (slice.size() == kResolveSlice && !touched_.empty()) {
-                flush();
-                tx_->commit();
-                tx_.emplace(db_);
-            }
+            slice = next_slice();
+            if (slice.empty()) break;
+            tx_->commit();
+            tx_.emplace(db_);
         }
-        flush();
+        db_.cached("DELETE FROM temp.touched_blocks").run();
     }
 
     // Resolves the people behind the names touched so far (each batch of a live query, the
@@ -786,12 +847,12 @@ UPDATE import_runs SET finished_at = ?2, status = ?3, records_read = ?4, works_n
     std::optional<Transaction> tx_;
     bool interrupted_ = false;
     bool resolve_each_batch_ = true;
-    std::set<std::string> touched_;
     std::string record_;  // the record being stored, by its first identifier
     ProgressThrottle throttle_;
     std::string label_;
     std::function<std::pair<std::int64_t, std::int64_t>()> position_;
     std::int64_t pages_ = 0;
+    std::map<std::string, std::int64_t, std::less<>> topic_ids_;  // arXiv category code -> topics.id
 };
 
 // Runs `body` against a fresh Writer, set up by `prepare`, and finishes or abandons the import.
