@@ -46,6 +46,8 @@ constexpr std::size_t kKeyWords = 8;         // index keys per mention from its 
 constexpr double kUnlinkedPair = -2.5;       // the score of a pair the candidate index never paired
 constexpr double kDisjointCircles = -0.75;   // clusters of kCircleSize+ works sharing no co-author
 constexpr std::size_t kCircleSize = 3;
+constexpr int kRegularsSeen = 3;              // works of the other group in the years it takes to judge
+constexpr double kMissingRegularsCap = -3.0;  // at most this much against
 
 using Id = std::uint32_t;
 
@@ -648,16 +650,42 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
         double pairs = size(a) * size(b);
         return (link.sum + kUnlinkedPair * (pairs - link.pairs)) / pairs;
     };
-    // Co-author circles, seen whole: groups of several works each that share nobody are rarely
-    // one person.
-    auto disjoint_circles = [&](std::size_t a, std::size_t b) {
-        if (members[a].size() < kCircleSize || members[b].size() < kCircleSize) return false;
+    auto share_nobody = [&](std::size_t a, std::size_t b) {
         const auto& small = profiles[a].coauthors.size() < profiles[b].coauthors.size()
                                 ? profiles[a].coauthors
                                 : profiles[b].coauthors;
         const auto& large = &small == &profiles[a].coauthors ? profiles[b].coauthors : profiles[a].coauthors;
         return std::none_of(small.begin(), small.end(),
                             [&](const auto& c) { return large.count(c.first) > 0; });
+    };
+    // Co-author circles, seen whole: groups of several works each that share nobody are rarely
+    // one person.
+    auto disjoint_circles = [&](std::size_t a, std::size_t b) {
+        return members[a].size() >= kCircleSize && members[b].size() >= kCircleSize && share_nobody(a, b);
+    };
+    // A person's regular collaborators turn up on most of what they write in those years: a
+    // group of works from the same years that none of them is on is probably someone else.
+    // The log-likelihood of missing the most regular one (share f of the other group's works
+    // of those years) on all k works, (1 - f)^k, counted against; nothing when the groups
+    // share a co-author, or when the years differ (people move on).
+    auto missing_regulars = [&](std::size_t a, std::size_t b) {
+        std::size_t big = members[a].size() >= members[b].size() ? a : b, small = big == a ? b : a;
+        if (members[small].size() < 2 || !share_nobody(big, small)) return 0.0;
+        int from = profiles[small].first_year, to = profiles[small].last_year;
+        if (!from) return 0.0;
+        std::unordered_map<Id, int> on;
+        int works = 0;
+        for (auto i : members[big]) {
+            const Profile& p = model.singles[i];
+            if (!p.first_year || p.first_year < from - 1 || p.first_year > to + 1) continue;
+            ++works;
+            for (const auto& [id, count] : p.coauthors) ++on[id];
+        }
+        if (works < kRegularsSeen) return 0.0;
+        int most = 0;
+        for (const auto& [id, count] : on) most = std::max(most, count);
+        double f = std::min(static_cast<double>(most) / works, 0.99);
+        return std::max(kMissingRegularsCap, static_cast<double>(members[small].size()) * std::log(1 - f));
     };
     bool whole_groups = false;  // pass two
     // A name on hundreds of works is shared by many people, several to a field, who look alike
@@ -670,6 +698,7 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
         if (forbidden[a].count(b) || incompatible(model, profiles[a], profiles[b])) return;
         double s = mean_score(a, b) - (whole_groups ? group_threshold : options.threshold + crowding / 2);
         if (s > 0 && !whole_groups && disjoint_circles(a, b)) s += kDisjointCircles;
+        if (s > 0 && whole_groups) s += missing_regulars(a, b);
         if (s > 0) queue.push({s, a, b, version[a], version[b]});
     };
     auto merge = [&](std::size_t a, std::size_t b) {
