@@ -435,7 +435,38 @@ BlockClustering cluster_block(Database& db, const std::string& block, const reso
 
 constexpr std::size_t kResolveSlice = 2000;  // name blocks per transaction in resolve_all
 
+namespace {
+
+// Names are parsed when they are imported; a newer bzpeer may read some printed names
+// better ("Zheng Bo" surname first). Re-reading them here lets a full resolve adopt that.
+std::int64_t rekey_authorships(Database& db) {
+    std::int64_t changed = 0;
+    run_in_transaction(db, [&] {
+        auto stmt = db.prepare(
+            "SELECT id, printed_name, coalesce(given, ''), coalesce(family, ''), block_key FROM authorships");
+        auto& update = db.cached(
+            "UPDATE authorships SET given = ?2, family = ?3, name_key = ?4, block_key = ?5 WHERE id = ?1");
+        while (stmt.step()) {
+            auto parsed = names::parse(stmt.text(1));
+            std::string block = parsed.collaboration ? "" : names::block_key(parsed);
+            if (parsed.given == stmt.text(2) && parsed.family == stmt.text(3) && block == stmt.text(4))
+                continue;
+            update.bind(1, stmt.integer(0))
+                .bind_text_or_null(2, parsed.given)
+                .bind_text_or_null(3, parsed.family)
+                .bind(4, names::name_key(parsed))
+                .bind(5, block)
+                .run();
+            ++changed;
+        }
+    });
+    return changed;
+}
+
+}  // namespace
+
 ResolveSummary resolve_all(Database& db) {
+    rekey_authorships(db);
     std::set<std::string> blocks;
     auto stmt = db.prepare("SELECT DISTINCT block_key FROM authorships WHERE block_key <> ''");
     while (stmt.step()) blocks.insert(stmt.text(0));

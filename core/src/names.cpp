@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdlib>
 #include <optional>
+#include <unordered_set>
 
 namespace bzpeer::names {
 
@@ -66,6 +67,49 @@ bool is_particle(std::string_view token) {
                                                                "dos", "das", "ter", "ten", "zu",    "af"};
     std::string folded = fold(token);
     return std::find(particles.begin(), particles.end(), folded) != particles.end();
+}
+
+// Syllables of Hanyu Pinyin without tones, as initial + final: enough to tell "Bo" or
+// "Xiaoming" from "Wood" (a few non-syllables such as "so" pass; no name needs more).
+bool pinyin(std::string_view word, int syllables) {
+    static const std::array<std::string_view, 24> initials = {"zh", "ch", "sh", "b", "p", "m", "f", "d",
+                                                              "t",  "n",  "l",  "g", "k", "h", "j", "q",
+                                                              "x",  "r",  "z",  "c", "s", "y", "w", ""};
+    static const std::array<std::string_view, 33> finals = {
+        "iang", "iong", "uang", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan",
+        "ai",   "ei",   "ao",   "ou",  "an",  "en",  "in",  "un",  "ia",  "ie",  "iu",
+        "ua",   "uo",   "ui",   "ue",  "er",  "a",   "o",   "e",   "i",   "u",   "v"};
+    if (word.empty()) return true;
+    if (syllables == 0) return false;
+    for (auto initial : initials) {
+        if (word.substr(0, initial.size()) != initial) continue;
+        auto rest = word.substr(initial.size());
+        for (auto final : finals)
+            if (rest.substr(0, final.size()) == final && pinyin(rest.substr(final.size()), syllables - 1))
+                return true;
+    }
+    return false;
+}
+
+// "Zheng Bo": a Chinese name printed surname first, as some authors do. Only when it cannot be
+// read the other way: the first word is a common Chinese surname, the second is not one but is
+// a given name in Pinyin ("Wang Lei", "Xu Han" stay as printed: either reading would do).
+bool surname_first(std::string_view first, std::string_view second) {
+    static const std::unordered_set<std::string_view> surnames = {
+        "wang",  "li",   "zhang", "liu",  "chen",  "yang", "huang", "zhao",  "wu",    "zhou",  "xu",   "sun",
+        "ma",    "zhu",  "hu",    "guo",  "he",    "lin",  "gao",   "luo",   "zheng", "liang", "song", "tang",
+        "han",   "feng", "deng",  "cao",  "peng",  "zeng", "xiao",  "tian",  "dong",  "pan",   "yuan", "cai",
+        "jiang", "yu",   "du",    "ye",   "cheng", "wei",  "su",    "lu",    "ding",  "ren",   "shen", "yao",
+        "jin",   "fan",  "fang",  "shi",  "qian",  "xie",  "zou",   "xiong", "qiu",   "qin",   "jia",  "hou",
+        "meng",  "xue",  "yan",   "lei",  "bai",   "long", "duan",  "hao",   "kong",  "shao",  "mao",  "wan",
+        "gu",    "lai",  "wen",   "kang", "qi",    "niu",  "tan",   "yin",   "chang", "dai",   "fu",   "mo"};
+    auto plain = [](std::string_view word) {
+        return word.size() >= 2 && word[0] >= 'A' && word[0] <= 'Z' &&
+               std::all_of(word.begin() + 1, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    if (!plain(first) || !plain(second)) return false;
+    std::string a = fold(first), b = fold(second);
+    return surnames.count(a) && !surnames.count(b) && pinyin(b, 3);
 }
 
 bool is_collaboration(std::string_view printed) {
@@ -224,6 +268,11 @@ ParsedName parse(std::string_view printed) {
     }
     if (words.size() == 1) {
         name.family = words[0];
+        return name;
+    }
+    if (words.size() == 2 && name.suffix.empty() && surname_first(words[0], words[1])) {
+        name.family = words[0];
+        name.given = words[1];
         return name;
     }
     // The family name is the last word with the particles just before it; the first word is

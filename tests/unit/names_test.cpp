@@ -46,6 +46,27 @@ TEST(Names, CjkSurnameFirst) {
     EXPECT_EQ(compound.given, "修文");
 }
 
+// Some Chinese authors print their name surname first in Latin letters; it is read that way
+// only when the other reading is impossible (the first word a surname, the second a Pinyin
+// given name that is no surname), so that both printings land in one name block.
+TEST(Names, PinyinSurnameFirst) {
+    for (const char* printed : {"Zheng Bo", "Bo Zheng", "Zheng, Bo"}) {
+        SCOPED_TRACE(printed);
+        EXPECT_EQ(block_key(parse(printed)), "zheng b");
+        EXPECT_EQ(name_key(parse(printed)), "bo zheng");
+    }
+    auto n = parse("Wang Xiaoming");
+    EXPECT_EQ(n.family, "Wang");
+    EXPECT_EQ(n.given, "Xiaoming");
+    // Either reading would do, or the second word is no Pinyin, or it is not a plain name.
+    EXPECT_EQ(parse("Wang Lei").family, "Lei");
+    EXPECT_EQ(parse("Xu Han").family, "Han");
+    EXPECT_EQ(parse("Lin Wood").family, "Wood");
+    EXPECT_EQ(parse("Kim Bauer").family, "Bauer");
+    EXPECT_EQ(parse("Hao Chen").family, "Chen");
+    EXPECT_EQ(parse("ZHENG BO").family, "BO");
+}
+
 TEST(Names, Collaborations) {
     EXPECT_TRUE(parse("ATLAS Collaboration").collaboration);
     EXPECT_TRUE(parse("The LIGO Scientific Collaboration").collaboration);

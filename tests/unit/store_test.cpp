@@ -4,6 +4,7 @@
 
 #include "bzpeer/db.hpp"
 #include "bzpeer/error.hpp"
+#include "bzpeer/identity.hpp"
 
 using namespace bzpeer;
 
@@ -123,4 +124,24 @@ TEST_F(StoreTest, ForeignKeysAreEnforced) {
     EXPECT_THROW(db.exec("INSERT INTO authorships (work_id, position, printed_name, name_key, block_key) "
                          "VALUES (42, 1, 'x', 'x', 'x')"),
                  Error);
+}
+
+// A store written by an older parser ("Zheng Bo" read as given Zheng, family Bo) is re-keyed
+// by a full resolve: the authorship joins the "zheng b" block, and the person of the others.
+TEST_F(StoreTest, FullResolveRereadsPrintedNames) {
+    auto db = Database::open(dir_ / "a.db", true);
+    db.exec("INSERT INTO works (id, title, year) VALUES (1, 'a', 2020), (2, 'b', 2021)");
+    db.exec(
+        "INSERT INTO authorships (work_id, position, printed_name, given, family, name_key, block_key) "
+        "VALUES "
+        "(1, 1, 'Bo Zheng', 'Bo', 'Zheng', 'bo zheng', 'zheng b'), "
+        "(1, 2, 'Ada Lovelace', 'Ada', 'Lovelace', 'ada lovelace', 'lovelace a'), "
+        "(2, 1, 'Zheng Bo', 'Zheng', 'Bo', 'zheng bo', 'bo z'), "
+        "(2, 2, 'Ada Lovelace', 'Ada', 'Lovelace', 'ada lovelace', 'lovelace a')");
+    bzpeer::resolve_all(db);
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM authorships WHERE block_key = 'bo z'"), 0);
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM authorships WHERE block_key = 'zheng b' AND family = 'Zheng' "
+                        "AND given = 'Bo' AND name_key = 'bo zheng'"),
+              2);
+    EXPECT_EQ(db.scalar("SELECT count(DISTINCT person_id) FROM authorships WHERE block_key = 'zheng b'"), 1);
 }

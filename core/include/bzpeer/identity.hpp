@@ -28,7 +28,8 @@ struct ResolveSummary {
 // caller's transaction.
 ResolveSummary resolve_blocks(Database& db, const std::set<std::string>& blocks,
                               const resolver::Options& options = {});
-// `bzpeer resolve`: every block, in its own transaction.
+// `bzpeer resolve`: every printed name parsed again (a newer parser may read it better), then
+// every block, a slice of blocks per transaction.
 ResolveSummary resolve_all(Database& db);
 
 // Clusters one block in memory, writing nothing: (authorship id, cluster label) pairs, and the
