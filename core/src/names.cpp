@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <optional>
 #include <unordered_set>
@@ -297,9 +298,22 @@ std::string block_key(const ParsedName& name) {
     return given.empty() ? family : family + " " + encode(given, 0, 1);
 }
 
+// "Bo-Wen" is one given name, "bowen", not "Bo" with a middle name "Wen": a hyphen between a
+// letter and a written-out name part joins them. Initials ("J.-P.") stay apart.
+std::string join_hyphenated(std::string_view given) {
+    std::string out;
+    for (std::size_t i = 0; i < given.size(); ++i) {
+        bool joins = given[i] == '-' && i > 0 && std::isalpha(static_cast<unsigned char>(given[i - 1])) &&
+                     i + 2 < given.size() && std::isalpha(static_cast<unsigned char>(given[i + 1])) &&
+                     std::isalpha(static_cast<unsigned char>(given[i + 2]));
+        if (!joins) out.push_back(given[i]);
+    }
+    return out;
+}
+
 bool given_names_compatible(std::string_view given_a, std::string_view given_b) {
-    auto a = tokens(fold(given_a));
-    auto b = tokens(fold(given_b));
+    auto a = tokens(fold(join_hyphenated(given_a)));
+    auto b = tokens(fold(join_hyphenated(given_b)));
     for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
         const auto& x = a[i];
         const auto& y = b[i];

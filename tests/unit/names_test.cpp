@@ -98,4 +98,11 @@ TEST(Names, GivenNameCompatibility) {
     EXPECT_TRUE(given_names_compatible("Adrian", "Adrian G."));
     EXPECT_FALSE(given_names_compatible("Adrian", "Alan"));
     EXPECT_FALSE(given_names_compatible("B.", "A."));
+    // A hyphenated given name is one name: Bo-Wen is Bowen or B. W., not Bo.
+    EXPECT_FALSE(given_names_compatible("Bo-Wen", "Bo"));
+    EXPECT_TRUE(given_names_compatible("Bo-Wen", "Bowen"));
+    EXPECT_TRUE(given_names_compatible("Bo-Wen", "B. W."));
+    EXPECT_TRUE(given_names_compatible("Jean-Pierre", "J.-P."));
+    EXPECT_FALSE(given_names_compatible("Jean-Pierre", "Jean"));
+    EXPECT_TRUE(given_names_compatible("John Paul", "John"));
 }
