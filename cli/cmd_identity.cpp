@@ -105,7 +105,7 @@ void add_identity_commands(CLI::App& app, Context& ctx) {
         });
 
     auto* explain =
-        app.add_subcommand("explain", "why a work is on a person's profile, with what confidence");
+        app.add_subcommand("explain", "why a work is on a person's profile (with what confidence), or why not");
     auto work = std::make_shared<std::string>(), person = std::make_shared<std::string>();
     explain->add_option("WORK", *work, "w:ID, arXiv id or DOI")->required();
     explain->add_option("PERSON", *person, "p:ID, ORCID or name")->required();

@@ -17,7 +17,7 @@ complete -c bzpeer -n __fish_use_subcommand -a works -d 'list works, all or of o
 complete -c bzpeer -n __fish_use_subcommand -a people -d 'list the people behind a name'
 complete -c bzpeer -n __fish_use_subcommand -a profile -d 'a person\'s profile report'
 complete -c bzpeer -n __fish_use_subcommand -a resolve -d 'work out again who is who behind every name, obeying the ledger'
-complete -c bzpeer -n __fish_use_subcommand -a explain -d 'why a work is on a person\'s profile, with what confidence'
+complete -c bzpeer -n __fish_use_subcommand -a explain -d 'why a work is on a person\'s profile (with what confidence), or why not'
 complete -c bzpeer -n __fish_use_subcommand -a ledger -d 'export or import the corrections ledger (JSON)'
 complete -c bzpeer -n __fish_use_subcommand -a eval -d 'score resolution: against a truth file, or against ORCIDs'
 complete -c bzpeer -n __fish_use_subcommand -a plugins -d 'inspect plugins'

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "bzpeer/error.hpp"
@@ -691,31 +692,126 @@ std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std
     return groups;
 }
 
+namespace {
+
+// The evidence JSON stored with an attribution, as document data and as "key: value" fields.
+void add_evidence(const std::string& evidence, sdk::Document& doc, sdk::Block& fields) {
+    simdjson::dom::parser parser;
+    simdjson::padded_string padded(evidence);
+    simdjson::dom::object e;
+    if (parser.parse(padded).get_object().get(e) != simdjson::SUCCESS) return;
+    sdk::Value ev = sdk::Value::object();
+    for (auto [key, value] : e) {
+        double number;
+        simdjson::dom::array list;
+        if (value.get_double().get(number) == simdjson::SUCCESS) {
+            ev.set(std::string(key), number);
+            fields.fields.emplace_back(std::string(key), fmt::format("{:+.2f}", number));
+        } else if (value.get_array().get(list) == simdjson::SUCCESS) {
+            sdk::Value items = sdk::Value::array();
+            std::string joined;
+            for (auto v : list) {
+                std::string_view text;
+                if (v.get_string().get(text) == simdjson::SUCCESS) {
+                    items.push(std::string(text));
+                    joined += (joined.empty() ? "" : ", ") + std::string(text);
+                }
+            }
+            ev.set(std::string(key), std::move(items));
+            if (!joined.empty()) fields.fields.emplace_back(std::string(key), joined);
+        }
+    }
+    doc.data.set("evidence", std::move(ev));
+}
+
+sdk::Document explanation(const std::string& title, std::int64_t work, std::int64_t person) {
+    sdk::Document doc;
+    doc.kind = "report";
+    doc.title = title;
+    doc.data = sdk::Value::object();
+    doc.data.set("work", fmt::format("w:{}", work));
+    doc.data.set("person", fmt::format("p:{}", person));
+    sdk::Block heading;
+    heading.type = sdk::Block::Type::heading;
+    heading.text = title;
+    doc.blocks.push_back(heading);
+    return doc;
+}
+
+// Why a work of the person's name block is not on the person's profile: who has it, and the
+// evidence between it and the person's works as resolution weighs it now.
+sdk::Document explain_absence(Database& db, std::int64_t work, std::int64_t person) {
+    for (const auto& block : blocks_of(db, person)) {
+        BlockData data = load_block(db, block);
+        std::optional<std::size_t> mention;
+        std::vector<std::size_t> theirs;
+        for (std::size_t i = 0; i < data.mentions.size(); ++i) {
+            auto& owner = db.cached("SELECT person_id FROM authorships WHERE id = ?1");
+            owner.bind(1, data.mentions[i].id);
+            std::int64_t id = owner.step() && !owner.is_null(0) ? owner.integer(0) : 0;
+            owner.reset();
+            if (data.mentions[i].work == work) mention = i;
+            if (id == person) theirs.push_back(i);
+        }
+        if (!mention) continue;
+        auto& stmt = db.cached("SELECT printed_name, position, person_id FROM authorships WHERE id = ?1");
+        stmt.bind(1, data.mentions[*mention].id);
+        stmt.step();
+        std::string printed = stmt.text(0);
+        std::int64_t position = stmt.integer(1), holder = stmt.is_null(2) ? 0 : stmt.integer(2);
+        stmt.reset();
+
+        auto doc = explanation(fmt::format("Why w:{} is not on p:{}'s profile", work, person), work, person);
+        doc.data.set("printed_name", printed);
+        doc.data.set("author_position", position);
+        doc.data.set("attributed_to", holder ? sdk::Value(fmt::format("p:{}", holder)) : sdk::Value());
+        sdk::Block fields;
+        fields.type = sdk::Block::Type::fields;
+        fields.fields = {{"Printed as", fmt::format("{} (author {})", printed, position)},
+                         {"Attributed to", holder ? fmt::format("p:{}", holder) : "nobody"}};
+        auto constraints = constraints_for(load_assertions(db), data);
+        bool ruled_out = std::any_of(constraints.different.begin(), constraints.different.end(), [&](auto d) {
+            return (d.first == *mention && std::count(theirs.begin(), theirs.end(), d.second)) ||
+                   (d.second == *mention && std::count(theirs.begin(), theirs.end(), d.first));
+        });
+        if (ruled_out) {
+            fields.fields.emplace_back("Meaning", "a correction in the ledger says it is not this person's");
+        } else {
+            auto evidence =
+                resolver::compare(data.mentions, {*mention}, theirs, resolver::options_for(block));
+            fields.fields.emplace_back("Meaning",
+                                       "the evidence below, between this work and the person's works, was "
+                                       "not enough to join them");
+            add_evidence(evidence_json(evidence), doc, fields);
+        }
+        doc.data.set("reason", ruled_out ? "assertion" : "evidence");
+        doc.blocks.push_back(std::move(fields));
+        return doc;
+    }
+    throw not_found(fmt::format("w:{} has no author under any of p:{}'s names", work, person));
+}
+
+}  // namespace
+
 sdk::Document explain_attribution(Database& db, std::int64_t work, std::int64_t person) {
     auto& stmt = db.cached(
         "SELECT printed_name, position, reason, confidence, evidence FROM authorships WHERE work_id = ?1 AND "
         "person_id = ?2");
     stmt.bind(1, work).bind(2, person);
-    if (!stmt.step()) throw not_found(fmt::format("w:{} is not on p:{}'s profile", work, person));
+    if (!stmt.step()) {
+        stmt.reset();
+        return explain_absence(db, work, person);
+    }
     std::string printed = stmt.text(0), reason = stmt.text(2), evidence = stmt.text(4);
     std::int64_t position = stmt.integer(1);
     double confidence = stmt.is_null(3) ? 1.0 : stmt.real(3);
     stmt.reset();
 
-    sdk::Document doc;
-    doc.kind = "report";
-    doc.title = fmt::format("Why w:{} is on p:{}'s profile", work, person);
-    doc.data = sdk::Value::object();
-    doc.data.set("work", fmt::format("w:{}", work));
-    doc.data.set("person", fmt::format("p:{}", person));
+    auto doc = explanation(fmt::format("Why w:{} is on p:{}'s profile", work, person), work, person);
     doc.data.set("printed_name", printed);
     doc.data.set("author_position", position);
     doc.data.set("reason", reason);
     doc.data.set("confidence", confidence);
-    sdk::Block heading;
-    heading.type = sdk::Block::Type::heading;
-    heading.text = doc.title;
-    doc.blocks.push_back(heading);
     sdk::Block fields;
     fields.type = sdk::Block::Type::fields;
     fields.fields = {{"Printed as", fmt::format("{} (author {})", printed, position)},
@@ -728,35 +824,7 @@ sdk::Document explain_attribution(Database& db, std::int64_t work, std::int64_t 
         {"evidence", "joined to the person's other works by the evidence below"}};
     if (auto it = meaning.find(reason); it != meaning.end())
         fields.fields.emplace_back("Meaning", it->second);
-    if (!evidence.empty()) {
-        simdjson::dom::parser parser;
-        simdjson::padded_string padded(evidence);
-        simdjson::dom::object e;
-        if (parser.parse(padded).get_object().get(e) == simdjson::SUCCESS) {
-            sdk::Value ev = sdk::Value::object();
-            for (auto [key, value] : e) {
-                double number;
-                simdjson::dom::array list;
-                if (value.get_double().get(number) == simdjson::SUCCESS) {
-                    ev.set(std::string(key), number);
-                    fields.fields.emplace_back(std::string(key), fmt::format("{:+.2f}", number));
-                } else if (value.get_array().get(list) == simdjson::SUCCESS) {
-                    sdk::Value items = sdk::Value::array();
-                    std::string joined;
-                    for (auto v : list) {
-                        std::string_view s;
-                        if (v.get_string().get(s) == simdjson::SUCCESS) {
-                            items.push(std::string(s));
-                            joined += (joined.empty() ? "" : ", ") + std::string(s);
-                        }
-                    }
-                    ev.set(std::string(key), std::move(items));
-                    if (!joined.empty()) fields.fields.emplace_back(std::string(key), joined);
-                }
-            }
-            doc.data.set("evidence", std::move(ev));
-        }
-    }
+    if (!evidence.empty()) add_evidence(evidence, doc, fields);
     doc.blocks.push_back(std::move(fields));
     return doc;
 }

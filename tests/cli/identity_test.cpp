@@ -146,6 +146,11 @@ TEST_F(IdentityTest, CorrectionsSurviveReimportAndResolve) {
         EXPECT_NE(owner_of("1412.6529"), person);
     };
     check("after the corrections");
+    // Why the split-off work is no longer the person's: the correction, not the evidence.
+    auto why_not = run({"explain", "cond-mat/0412498", person});
+    EXPECT_EQ(why_not.exit_code, 0) << why_not.describe();
+    EXPECT_TRUE(contains(why_not.out, "is not on " + person + "'s profile")) << why_not.out;
+    EXPECT_TRUE(contains(why_not.out, "a correction in the ledger")) << why_not.out;
     import("arxiv", kDelMaestro);
     check("after importing the same feed again");
     auto resolve = run({"resolve"});

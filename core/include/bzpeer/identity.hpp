@@ -67,7 +67,8 @@ std::int64_t import_ledger(Database& db, std::string_view json, const std::strin
 std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std::int64_t person,
                                                                std::size_t limit = 300);
 
-// Why `work` is on `person`'s profile: the attribution's confidence and its evidence.
+// Why `work` is on `person`'s profile: the attribution's confidence and its evidence. When
+// it is not, whose it is and why not: a correction, or the evidence that fell short.
 sdk::Document explain_attribution(Database& db, std::int64_t work, std::int64_t person);
 
 }  // namespace bzpeer
