@@ -177,6 +177,11 @@ public:
         });
     }
 
+    sdk::Status expect(std::int64_t records) override {
+        expected_ = records;
+        return sdk::Status::success();
+    }
+
     // Ends the import: the last batch, with the run marked done.
     void finish() {
         report_reading(true);
@@ -758,6 +763,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING)sql")
         Progress p;
         p.label = label_;
         p.count = summary_.records;
+        p.count_total = expected_;
         if (position_)
             std::tie(p.bytes, p.bytes_total) = position_();
         else
@@ -852,6 +858,7 @@ UPDATE import_runs SET finished_at = ?2, status = ?3, records_read = ?4, works_n
     std::string label_;
     std::function<std::pair<std::int64_t, std::int64_t>()> position_;
     std::int64_t pages_ = 0;
+    std::int64_t expected_ = 0;  // records the source says the read will yield; 0: unknown
     std::map<std::string, std::int64_t, std::less<>> topic_ids_;  // arXiv category code -> topics.id
 };
 

@@ -106,6 +106,8 @@ sdk::Status fetch_api(const sdk::ReadRequest& request, const LiveQuery& query, s
         chunks.emplace_back(query.ids.begin() + static_cast<std::ptrdiff_t>(i), end);
     }
     if (chunks.empty()) chunks.emplace_back();
+    if (!query.ids.empty())
+        if (auto status = sink.expect(static_cast<std::int64_t>(query.ids.size())); !status) return status;
 
     for (const auto& chunk : chunks) {
         for (long start = 0;;) {
@@ -135,6 +137,8 @@ sdk::Status fetch_api(const sdk::ReadRequest& request, const LiveQuery& query, s
                         std::to_string(attempt + 1) + " times (" + url + ")");
                 }
             }
+            if (query.ids.empty() && start == 0 && info.total_results)
+                if (auto status = sink.expect(*info.total_results); !status) return status;
             if (auto status = sink.batch_done(); !status) return status;
 
             const long received = static_cast<long>(counting.works);
@@ -160,6 +164,8 @@ sdk::Status fetch_oai(const sdk::ReadRequest& request, const LiveQuery& query, s
             if (forwarding.failed) return status;
             return sdk::Status::error(status.message + " (from " + url + ")");
         }
+        if (previous_token.empty() && info.complete_list_size)
+            if (auto status = sink.expect(*info.complete_list_size); !status) return status;
         if (auto status = sink.batch_done(); !status) return status;
         if (info.resumption_token.empty()) return sdk::Status::success();
         if (info.resumption_token == previous_token) {

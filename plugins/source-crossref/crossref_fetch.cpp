@@ -174,6 +174,8 @@ sdk::Status fetch_list(const std::string& base, const std::string& mailto, long 
         if (auto status = reader.read(response.body, sink, &info); !status) {
             return sdk::Status::error(where + ": " + status.message);
         }
+        if (page == 1 && info.total_results)
+            if (auto status = sink.expect(*info.total_results); !status) return status;
         if (auto status = sink.batch_done(); !status) return status;
         read += static_cast<std::int64_t>(info.items);
         if (info.items == 0) break;

@@ -16,6 +16,8 @@
 
 namespace {
 
+using bzpeer::test::CollectingSink;
+
 using bzpeer::arxiv::api_url;
 using bzpeer::arxiv::fetch_live;
 using bzpeer::arxiv::LiveQuery;
@@ -78,23 +80,6 @@ public:
         return Status::success();
     }
     void forget(const std::string& url) noexcept override { forgotten.push_back(url); }
-};
-
-class CollectingSink : public RecordSink {
-public:
-    std::vector<WorkRecord> works;
-    std::vector<std::size_t> batch_ends;
-    std::size_t stop_at_batch = 0;  // 0: never
-    Status work(WorkRecord&& record) override {
-        works.push_back(std::move(record));
-        return Status::success();
-    }
-    Status person(PersonRecord&&) override { return Status::error("unexpected person record"); }
-    Status batch_done() override {
-        batch_ends.push_back(works.size());
-        if (stop_at_batch && batch_ends.size() == stop_at_batch) return Status::error("interrupted");
-        return Status::success();
-    }
 };
 
 ReadRequest request_for(std::vector<std::pair<std::string, std::string>> options, FakeFetcher& fetcher,
@@ -243,6 +228,7 @@ TEST(SourceArxivLive, PagesThroughTotalResults) {
     ASSERT_EQ(sink.works.size(), 20u);
     EXPECT_EQ(arxiv_ids(sink.works).front(), "2202.12139v1");
     EXPECT_THAT(sink.batch_ends, ElementsAre(10u, 20u));  // one batch per page
+    EXPECT_THAT(sink.expected, ElementsAre(20));             // totalResults, told once, for progress
 }
 
 TEST(SourceArxivLive, RealTotalKeepsPagingUntilTheSinkStops) {
@@ -388,6 +374,7 @@ TEST(SourceArxivLive, IdsAreSentAHundredPerRequest) {
     ASSERT_TRUE(status) << status.message;
     EXPECT_THAT(fetcher.requested, ElementsAre(id_list(0, 100), id_list(100, 200), id_list(200, 250)));
     EXPECT_EQ(sink.batch_ends.size(), 3u);
+    EXPECT_THAT(sink.expected, ElementsAre(250));  // one record per id asked for
 }
 
 TEST(SourceArxivLive, IdChunkPagesWhenThePageIsSmaller) {
@@ -425,6 +412,7 @@ TEST(SourceArxivLive, OaiFollowsResumptionTokens) {
     EXPECT_THAT(fetcher.requested, ElementsAre(first, next));
     EXPECT_EQ(sink.works.size(), 9u);
     EXPECT_THAT(sink.batch_ends, ElementsAre(6u, 9u));
+    EXPECT_THAT(sink.expected, ElementsAre(58011));  // the first page's completeListSize
     EXPECT_EQ(arxiv_ids(sink.works).front(), "0704.0471v1");
     EXPECT_EQ(arxiv_ids(sink.works).back(), "1607.01710");
 }

@@ -15,6 +15,8 @@
 
 namespace {
 
+using bzpeer::test::CollectingSink;
+
 using bzpeer::arxiv::InputKind;
 using bzpeer::arxiv::OaiInfo;
 using bzpeer::arxiv::read_input;
@@ -33,21 +35,6 @@ using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
-
-class CollectingSink : public RecordSink {
-public:
-    std::vector<WorkRecord> works;
-    int batches = 0;
-    Status work(WorkRecord&& record) override {
-        works.push_back(std::move(record));
-        return Status::success();
-    }
-    Status person(PersonRecord&&) override { return Status::error("unexpected person record"); }
-    Status batch_done() override {
-        ++batches;
-        return Status::success();
-    }
-};
 
 using StringStream = bzpeer::test::StepStream;
 

@@ -18,6 +18,8 @@
 
 namespace {
 
+using bzpeer::test::CollectingSink;
+
 using bzpeer::arxiv::InputKind;
 using bzpeer::arxiv::parse_author_list;
 using bzpeer::arxiv::read_input;
@@ -40,21 +42,6 @@ using ::testing::IsEmpty;
 using ::testing::StartsWith;
 
 const char* const kSnapshot = "arxiv-snapshot/kaggle_snapshot_0704.0001-0704.0100.jsonl";
-
-class CollectingSink : public RecordSink {
-public:
-    std::vector<WorkRecord> works;
-    std::vector<std::size_t> batch_ends;  // records received at each batch_done()
-    Status work(WorkRecord&& record) override {
-        works.push_back(std::move(record));
-        return Status::success();
-    }
-    Status person(PersonRecord&&) override { return Status::error("unexpected person record"); }
-    Status batch_done() override {
-        batch_ends.push_back(works.size());
-        return Status::success();
-    }
-};
 
 class StringStream : public bzpeer::test::StepStream {
 public:

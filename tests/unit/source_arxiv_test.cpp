@@ -13,6 +13,8 @@
 
 namespace {
 
+using bzpeer::test::CollectingSink;
+
 using bzpeer::arxiv::FeedInfo;
 using bzpeer::arxiv::read_atom;
 using bzpeer::sdk::AuthorRecord;
@@ -27,33 +29,7 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 
-class CollectingSink : public RecordSink {
-public:
-    std::vector<WorkRecord> works;
-    Status work(WorkRecord&& record) override {
-        works.push_back(std::move(record));
-        return Status::success();
-    }
-    Status person(PersonRecord&&) override { return Status::error("an Atom feed holds no person records"); }
-    Status batch_done() override { return Status::success(); }
-};
-
 // Stops the read after `limit` records, as a host would on a store failure.
-class FailingSink : public RecordSink {
-public:
-    explicit FailingSink(std::size_t limit) : limit_(limit) {}
-    std::size_t received = 0;
-    Status work(WorkRecord&&) override {
-        if (++received > limit_) return Status::error("store is full");
-        return Status::success();
-    }
-    Status person(PersonRecord&&) override { return Status::error("unexpected person record"); }
-    Status batch_done() override { return Status::success(); }
-
-private:
-    std::size_t limit_;
-};
-
 std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("arxiv/" + name); }
 
 struct Parsed {
@@ -561,7 +537,8 @@ TEST(SourceArxiv, EntryWithBadIdDateOrAuthorIsAnError) {
 
 TEST(SourceArxiv, SinkErrorStopsTheRead) {
     std::string xml = fixture("legacy2016_search_au_del_maestro_10_entries.xml");
-    FailingSink sink(3);
+    CollectingSink sink;
+    sink.refuse_after = 3;
     Status status = read_atom(xml, sink);
     EXPECT_FALSE(status);
     EXPECT_EQ(status.message, "store is full");

@@ -19,6 +19,8 @@
 
 namespace {
 
+using bzpeer::test::CollectingSink;
+
 using bzpeer::crossref::CrossrefSource;
 using bzpeer::crossref::DumpReader;
 using bzpeer::crossref::DumpStats;
@@ -42,21 +44,14 @@ public:
         : bzpeer::test::StepStream(std::move(text), step, "works.jsonl") {}
 };
 
-class CountingSink : public RecordSink {
+// Also notes how much of the stream had been handed out when the first work arrived.
+class CountingSink : public CollectingSink {
 public:
     explicit CountingSink(const StepStream* stream = nullptr) : stream_(stream) {}
-    std::vector<WorkRecord> works;
-    std::vector<std::size_t> batch_ends;
     std::size_t given_at_first_work = 0;
     Status work(WorkRecord&& record) override {
         if (works.empty() && stream_) given_at_first_work = stream_->given;
-        works.push_back(std::move(record));
-        return Status::success();
-    }
-    Status person(PersonRecord&&) override { return Status::error("Crossref holds no person records"); }
-    Status batch_done() override {
-        batch_ends.push_back(works.size());
-        return Status::success();
+        return CollectingSink::work(std::move(record));
     }
 
 private:
@@ -253,17 +248,10 @@ TEST(SourceCrossrefDump, EmptyDumpHasNoBatch) {
     EXPECT_THAT(sink.works, IsEmpty());
 }
 
-class StoppingSink : public CountingSink {
-public:
-    Status work(WorkRecord&& record) override {
-        if (works.size() == 3) return Status::error("store is full");
-        return CountingSink::work(std::move(record));
-    }
-};
-
 TEST(SourceCrossrefDump, SinkErrorStopsTheReadUnchanged) {
     StepStream in(sixty_line_dump(), 5);
-    StoppingSink sink;
+    CountingSink sink;
+    sink.refuse_after = 3;
     Status status = DumpReader().read(in, sink);
     EXPECT_EQ(status.message, "store is full");
     EXPECT_EQ(sink.works.size(), 3u);

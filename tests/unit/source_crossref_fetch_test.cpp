@@ -16,6 +16,8 @@
 
 namespace {
 
+using bzpeer::test::CollectingSink;
+
 using bzpeer::crossref::bare_doi;
 using bzpeer::crossref::checked_orcid;
 using bzpeer::crossref::CrossrefSource;
@@ -63,21 +65,6 @@ public:
 private:
     std::map<std::string, std::vector<HttpResponse>> table_;
     std::map<std::string, std::size_t> used_;
-};
-
-class CountingSink : public RecordSink {
-public:
-    std::vector<WorkRecord> works;
-    std::vector<std::size_t> batch_ends;  // works received at each batch_done()
-    Status work(WorkRecord&& record) override {
-        works.push_back(std::move(record));
-        return Status::success();
-    }
-    Status person(PersonRecord&&) override { return Status::error("Crossref holds no person records"); }
-    Status batch_done() override {
-        batch_ends.push_back(works.size());
-        return Status::success();
-    }
 };
 
 ReadRequest request_for(std::vector<std::pair<std::string, std::string>> options, FakeFetcher& fetcher,
@@ -141,7 +128,7 @@ TEST(SourceCrossrefFetch, SingleDoisWithMailto) {
                   fixture("work_10.1371_journal.pone.0033693.json"));
     fetcher.serve("https://api.test/works/10.1136%2Fjclinpath-2020-206745?mailto=me%40example.org", 200,
                   fixture("work_10.1136_jclinpath-2020-206745_orcid_affiliations.json"));
-    CountingSink sink;
+    CollectingSink sink;
     CrossrefSource source;
     // A trailing slash on the base, a DOI URL, and a repeated DOI (asked for once).
     Status status = source.fetch(request_for({{"doi", "10.1371/journal.pone.0033693"},
@@ -169,7 +156,7 @@ TEST(SourceCrossrefFetch, UnknownDoiIsAnErrorNamingIt) {
     FakeFetcher fetcher;
     fetcher.serve("https://api.test/works/10.1371%2Fnotarealdoi", 404,
                   fixture("error_404_work_not_found.txt"));
-    CountingSink sink;
+    CollectingSink sink;
     Status status = CrossrefSource().fetch(request_for({{"doi", "10.1371/notarealdoi"}}, fetcher), sink);
     ASSERT_FALSE(status);
     EXPECT_EQ(status.message,
@@ -184,7 +171,7 @@ TEST(SourceCrossrefFetch, LaterDoiFailingKeepsEarlierBatches) {
                   fixture("work_10.1371_journal.pone.0033693.json"));
     fetcher.serve("https://api.test/works/10.1371%2Fnotarealdoi", 404,
                   fixture("error_404_work_not_found.txt"));
-    CountingSink sink;
+    CollectingSink sink;
     Status status = CrossrefSource().fetch(
         request_for({{"doi", "10.1371/journal.pone.0033693"}, {"doi", "10.1371/notarealdoi"}}, fetcher),
         sink);
@@ -196,7 +183,7 @@ TEST(SourceCrossrefFetch, LaterDoiFailingKeepsEarlierBatches) {
 TEST(SourceCrossrefFetch, JsonErrorBodyGivesCrossrefsMessage) {
     FakeFetcher fetcher;
     fetcher.serve(kWidgetFirst, 400, fixture("error_400_validation_failure_parameter_not_allowed.json"));
-    CountingSink sink;
+    CollectingSink sink;
     Status status =
         CrossrefSource().fetch(request_for({{"query", "widget"}}, fetcher, "https://api.test", "", 20), sink);
     ASSERT_FALSE(status);
@@ -212,7 +199,7 @@ TEST(SourceCrossrefFetch, ServerErrorsAndInvalidCursor) {
     fetcher.serve(
         "https://api.test/works/10.1000%2Fbroken", 500,
         R"({"status":"error","message-type":"exception","message":{"name":"class java.lang.NullPointerException","description":"java.lang.NullPointerException"}})");
-    CountingSink sink;
+    CollectingSink sink;
     Status status = CrossrefSource().fetch(request_for({{"doi", "10.1000/broken"}}, fetcher), sink);
     ASSERT_FALSE(status);
     EXPECT_THAT(status.message,
@@ -231,7 +218,7 @@ TEST(SourceCrossrefFetch, ServerErrorsAndInvalidCursor) {
     expired.serve(kWidgetFirst, 200, fixture("works_list_query_widget_cursor_page1.json"));
     expired.serve("https://api.test/works?query=widget&rows=20&cursor=" + url_encode(widget_cursor()), 404,
                   fixture("error_404_cursor_invalid.json"));
-    CountingSink paged;
+    CollectingSink paged;
     status = CrossrefSource().fetch(request_for({{"query", "widget"}}, expired, "https://api.test", "", 20),
                                     paged);
     ASSERT_FALSE(status);
@@ -252,7 +239,7 @@ TEST(SourceCrossrefFetch, CursorPagingEndsOnAnEmptyPage) {
     // Page 2 names the same cursor as page 1, so page 3 is asked for with the same URL.
     fetcher.serve(next, 200, fixture("works_list_query_widget_cursor_page2.json"));
     fetcher.serve(next, 200, fixture("works_list_empty_result.json"));
-    CountingSink sink;
+    CollectingSink sink;
     Status status =
         CrossrefSource().fetch(request_for({{"query", "widget"}}, fetcher, "https://api.test", "", 20), sink);
     ASSERT_TRUE(status) << status.message;
@@ -261,6 +248,7 @@ TEST(SourceCrossrefFetch, CursorPagingEndsOnAnEmptyPage) {
     EXPECT_EQ(sink.works[0].ids[0].value, "10.1007/978-1-4302-0197-7_9");
     EXPECT_EQ(sink.works[20].ids[0].value, "10.1145/3027385.3027428");
     EXPECT_THAT(sink.batch_ends, ElementsAre(20u, 40u, 40u));
+    EXPECT_THAT(sink.expected, ElementsAre(454));  // total-results of page 1, for progress
 }
 
 TEST(SourceCrossrefFetch, CursorPagingEndsWhenAllResultsAreRead) {
@@ -274,7 +262,7 @@ TEST(SourceCrossrefFetch, CursorPagingEndsWhenAllResultsAreRead) {
         fetcher.serve(next, 200,
                       fixture("works_list_query_widget_cursor_page2.json") + std::string(page, ' '));
     }
-    CountingSink sink;
+    CollectingSink sink;
     Status status =
         CrossrefSource().fetch(request_for({{"query", "widget"}}, fetcher, "https://api.test", "", 20), sink);
     ASSERT_TRUE(status) << status.message;
@@ -290,7 +278,7 @@ TEST(SourceCrossrefFetch, CursorPagingEndsWhenAllResultsAreRead) {
     FakeFetcher two;
     two.serve(kWidgetFirst, 200, fixture("works_list_query_widget_cursor_page1.json"));
     two.serve(next, 200, page2);
-    CountingSink both;
+    CollectingSink both;
     status =
         CrossrefSource().fetch(request_for({{"query", "widget"}}, two, "https://api.test", "", 20), both);
     ASSERT_TRUE(status) << status.message;
@@ -304,7 +292,7 @@ TEST(SourceCrossrefFetch, RepeatedPageFromACacheIsAnError) {
     FakeFetcher fetcher;
     fetcher.serve(kWidgetFirst, 200, fixture("works_list_query_widget_cursor_page1.json"));
     fetcher.serve(next, 200, fixture("works_list_query_widget_cursor_page2.json"));
-    CountingSink sink;
+    CollectingSink sink;
     Status status =
         CrossrefSource().fetch(request_for({{"query", "widget"}}, fetcher, "https://api.test", "", 20), sink);
     ASSERT_FALSE(status);
@@ -322,7 +310,7 @@ TEST(SourceCrossrefFetch, ListQueryUrlCombinesOptionsWithRowsAndMailto) {
         "&rows=1000&cursor=*&mailto=team%2Bbzpeer%40example.org";
     FakeFetcher fetcher;
     fetcher.serve(url, 200, fixture("works_list_empty_result.json"));
-    CountingSink sink;
+    CollectingSink sink;
     // No base URL: Crossref's own. Rows are capped at 1000.
     Status status = CrossrefSource().fetch(request_for({{"author", "Bo Zheng"},
                                                         {"orcid", "https://orcid.org/0000-0002-1825-0097"},
@@ -341,7 +329,7 @@ TEST(SourceCrossrefFetch, DefaultRowsAndSingleOptions) {
                   fixture("works_list_empty_result.json"));
     fetcher.serve("https://api.test/works?filter=orcid:0000-0002-1642-628X&rows=100&cursor=*", 200,
                   fixture("works_list_empty_result.json"));
-    CountingSink sink;
+    CollectingSink sink;
     EXPECT_TRUE(CrossrefSource().fetch(request_for({{"author", " Carl Boettiger "}}, fetcher), sink));
     EXPECT_TRUE(CrossrefSource().fetch(request_for({{"orcid", "0000-0002-1642-628x"}}, fetcher), sink));
     EXPECT_EQ(fetcher.requests.size(), 2u);
@@ -349,7 +337,7 @@ TEST(SourceCrossrefFetch, DefaultRowsAndSingleOptions) {
 
 TEST(SourceCrossrefFetch, BadInputIsRefusedBeforeAnyRequest) {
     FakeFetcher fetcher;
-    CountingSink sink;
+    CollectingSink sink;
     Status status = CrossrefSource().fetch(request_for({{"orcid", "0000-0002-1825-0098"}}, fetcher), sink);
     EXPECT_EQ(status.message, "invalid ORCID iD \"0000-0002-1825-0098\": its check digit is 8, expected 7");
     status =
@@ -368,24 +356,16 @@ TEST(SourceCrossrefFetch, BadInputIsRefusedBeforeAnyRequest) {
 
 TEST(SourceCrossrefFetch, NetworkFailureNamesTheDoi) {
     FakeFetcher fetcher;  // knows no URL
-    CountingSink sink;
+    CollectingSink sink;
     Status status = CrossrefSource().fetch(request_for({{"doi", "10.1000/x"}}, fetcher), sink);
     EXPECT_EQ(status.message, "DOI 10.1000/x: no response recorded for https://api.test/works/10.1000%2Fx");
 }
 
-// The host stops an import (Ctrl-C, a store failure) through the sink's batch_done().
-class StoppingSink : public CountingSink {
-public:
-    Status batch_done() override {
-        CountingSink::batch_done();
-        return Status::error("interrupted");
-    }
-};
-
 TEST(SourceCrossrefFetch, SinkErrorStopsPagingUnchanged) {
     FakeFetcher fetcher;
     fetcher.serve(kWidgetFirst, 200, fixture("works_list_query_widget_cursor_page1.json"));
-    StoppingSink sink;
+    CollectingSink sink;
+    sink.stop_at_batch = 1;  // the host stops an import (Ctrl-C, a store failure) at a batch end
     Status status =
         CrossrefSource().fetch(request_for({{"query", "widget"}}, fetcher, "https://api.test", "", 20), sink);
     EXPECT_EQ(status.message, "interrupted");

@@ -14,6 +14,8 @@
 
 namespace {
 
+using bzpeer::test::CollectingSink;
+
 using bzpeer::crossref::abstract_to_text;
 using bzpeer::crossref::ListInfo;
 using bzpeer::crossref::markup_to_text;
@@ -30,33 +32,7 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 
-class CollectingSink : public RecordSink {
-public:
-    std::vector<WorkRecord> works;
-    Status work(WorkRecord&& record) override {
-        works.push_back(std::move(record));
-        return Status::success();
-    }
-    Status person(PersonRecord&&) override { return Status::error("Crossref holds no person records"); }
-    Status batch_done() override { return Status::success(); }
-};
-
 // Stops the read after `limit` records, as a host would on a store failure.
-class FailingSink : public RecordSink {
-public:
-    explicit FailingSink(std::size_t limit) : limit_(limit) {}
-    std::size_t received = 0;
-    Status work(WorkRecord&&) override {
-        if (++received > limit_) return Status::error("store is full");
-        return Status::success();
-    }
-    Status person(PersonRecord&&) override { return Status::error("unexpected person record"); }
-    Status batch_done() override { return Status::success(); }
-
-private:
-    std::size_t limit_;
-};
-
 std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("crossref/" + name); }
 
 struct Parsed {
@@ -619,7 +595,8 @@ TEST(SourceCrossref, BadFieldsNameTheItemAndFieldAndEmitNothing) {
 }
 
 TEST(SourceCrossref, SinkErrorStopsTheReadUnchanged) {
-    FailingSink sink(3);
+    CollectingSink sink;
+    sink.refuse_after = 3;
     Status status = read_crossref(fixture("works_list_query_widget_cursor_page1.json"), sink);
     EXPECT_FALSE(status);
     EXPECT_EQ(status.message, "store is full");

@@ -17,6 +17,8 @@
 
 namespace {
 
+using bzpeer::test::CollectingSink;
+
 using bzpeer::orcid::checked_orcid;
 using bzpeer::orcid::OrcidSource;
 using bzpeer::sdk::Fetcher;
@@ -57,23 +59,6 @@ private:
     std::map<std::string, HttpResponse> table_;
 };
 
-class CollectingSink : public RecordSink {
-public:
-    std::vector<PersonRecord> persons;
-    std::vector<std::size_t> batch_ends;
-    Status work(WorkRecord&&) override {
-        return Status::error("an ORCID record's works belong to its person");
-    }
-    Status person(PersonRecord&& record) override {
-        persons.push_back(std::move(record));
-        return Status::success();
-    }
-    Status batch_done() override {
-        batch_ends.push_back(persons.size());
-        return Status::success();
-    }
-};
-
 ReadRequest request_for(std::vector<std::pair<std::string, std::string>> options, FakeFetcher& fetcher,
                         std::string base = "https://pub.sandbox.orcid.org") {
     ReadRequest request;
@@ -107,7 +92,7 @@ TEST(SourceOrcidFetch, ChecksumAndForms) {
 TEST(SourceOrcidFetch, FetchesTheRecord) {
     FakeFetcher fetcher;
     fetcher.serve(kSandboxRecord, 200, fixture(kSandboxFixture));
-    CollectingSink sink;
+    CollectingSink sink(CollectingSink::Yields::persons);
     // A trailing slash on the base, the iD as a URL; --enrich changes nothing in the plugin.
     Status status = OrcidSource().fetch(
         request_for({{"ID", "https://sandbox.orcid.org/0000-0003-4997-3076"}, {"enrich", ""}}, fetcher,
@@ -132,7 +117,7 @@ TEST(SourceOrcidFetch, SeveralIdsOneBatchEach) {
     fetcher.serve(kSandboxRecord, 200, fixture(kSandboxFixture));
     fetcher.serve("https://pub.sandbox.orcid.org/v3.0/0000-0002-1825-0097/record", 404,
                   fixture("error_404_invalid_orcid_person.json"));
-    CollectingSink sink;
+    CollectingSink sink(CollectingSink::Yields::persons);
     Status status = OrcidSource().fetch(
         request_for(
             {{"ID", "0000-0003-4997-3076"}, {"ID", "0000-0003-4997-3076"}, {"ID", "0000-0002-1825-0097"}},
@@ -149,7 +134,7 @@ TEST(SourceOrcidFetch, SeveralIdsOneBatchEach) {
 TEST(SourceOrcidFetch, BadCheckDigitIsRefusedBeforeAnyRequest) {
     FakeFetcher fetcher;
     fetcher.serve(kSandboxRecord, 200, fixture(kSandboxFixture));
-    CollectingSink sink;
+    CollectingSink sink(CollectingSink::Yields::persons);
     // The good iD comes first: all are checked before the first request.
     Status status = OrcidSource().fetch(
         request_for({{"ID", "0000-0003-4997-3076"}, {"ID", "0000-0002-1825-0098"}}, fetcher), sink);
@@ -164,7 +149,7 @@ TEST(SourceOrcidFetch, NotFoundGivesOrcidsDeveloperMessage) {
     FakeFetcher fetcher;
     fetcher.serve("https://pub.orcid.org/v3.0/0000-0002-1825-0097/record", 404,
                   fixture("error_404_invalid_orcid_person.json"));
-    CollectingSink sink;
+    CollectingSink sink(CollectingSink::Yields::persons);
     // No base URL: ORCID's public API.
     Status status = OrcidSource().fetch(request_for({{"ID", "0000-0002-1825-0097"}}, fetcher, ""), sink);
     ASSERT_FALSE(status);
@@ -177,7 +162,7 @@ TEST(SourceOrcidFetch, NotFoundGivesOrcidsDeveloperMessage) {
 }
 
 TEST(SourceOrcidFetch, OtherFailures) {
-    CollectingSink sink;
+    CollectingSink sink(CollectingSink::Yields::persons);
     FakeFetcher html;
     html.serve(kSandboxRecord, 503, "<html><body>Service Unavailable</body></html>\n<!-- more -->");
     Status status = OrcidSource().fetch(request_for({{"ID", "0000-0003-4997-3076"}}, html), sink);
@@ -207,17 +192,13 @@ TEST(SourceOrcidFetch, OtherFailures) {
     EXPECT_THAT(sink.persons, IsEmpty());
 }
 
-class RefusingSink : public CollectingSink {
-public:
-    Status person(PersonRecord&&) override { return Status::error("store is read-only"); }
-};
-
 TEST(SourceOrcidFetch, SinkErrorIsReturnedUnchanged) {
     FakeFetcher fetcher;
     fetcher.serve(kSandboxRecord, 200, fixture(kSandboxFixture));
-    RefusingSink sink;
+    CollectingSink sink(CollectingSink::Yields::persons);
+    sink.refuse_after = 0;
     Status status = OrcidSource().fetch(request_for({{"ID", "0000-0003-4997-3076"}}, fetcher), sink);
-    EXPECT_EQ(status.message, "store is read-only");
+    EXPECT_EQ(status.message, "store is full");
     EXPECT_THAT(sink.batch_ends, IsEmpty());
 }
 
@@ -242,7 +223,7 @@ public:
 
 TEST(SourceOrcidFetch, SavedFileIsOneBatch) {
     TextStream in(fixture(kSandboxFixture));
-    CollectingSink sink;
+    CollectingSink sink(CollectingSink::Yields::persons);
     Status status = OrcidSource().read(ReadRequest{}, in, sink);
     ASSERT_TRUE(status) << status.message;
     EXPECT_THAT(sink.batch_ends, ElementsAre(1u));

@@ -13,6 +13,8 @@
 
 namespace {
 
+using bzpeer::test::CollectingSink;
+
 using bzpeer::orcid::read_orcid;
 using bzpeer::sdk::Affiliation;
 using bzpeer::sdk::AuthorRecord;
@@ -27,28 +29,6 @@ using ::testing::IsEmpty;
 using ::testing::StartsWith;
 
 // ORCID documents hold their works inside the person; a bare work() call would be a bug.
-class CollectingSink : public RecordSink {
-public:
-    std::vector<PersonRecord> persons;
-    int stray_works = 0;
-    Status work(WorkRecord&&) override {
-        ++stray_works;
-        return Status::error("an ORCID document's works belong to its person record");
-    }
-    Status person(PersonRecord&& record) override {
-        persons.push_back(std::move(record));
-        return Status::success();
-    }
-    Status batch_done() override { return Status::success(); }
-};
-
-class RefusingSink : public RecordSink {
-public:
-    Status work(WorkRecord&&) override { return Status::error("unexpected work record"); }
-    Status person(PersonRecord&&) override { return Status::error("store is read-only"); }
-    Status batch_done() override { return Status::success(); }
-};
-
 std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("orcid/" + name); }
 
 struct Parsed {
@@ -59,10 +39,10 @@ struct Parsed {
 
 Parsed parse(std::string_view payload) {
     Parsed parsed;
-    CollectingSink sink;
+    CollectingSink sink(CollectingSink::Yields::persons);
     parsed.status = read_orcid(payload, sink);
     parsed.persons = std::move(sink.persons);
-    parsed.stray_works = sink.stray_works;
+    parsed.stray_works = sink.stray;
     return parsed;
 }
 
@@ -555,10 +535,11 @@ TEST(SourceOrcid, SingleWorkContributorsTypesAndRelations) {
 // ---- sink and encoding --------------------------------------------------------------------
 
 TEST(SourceOrcid, SinkErrorIsReturnedUnchanged) {
-    RefusingSink sink;
+    CollectingSink sink(CollectingSink::Yields::persons);
+    sink.refuse_after = 0;
     Status status = read_orcid(fixture("person_0000-0002-1642-628X.json"), sink);
     EXPECT_FALSE(status);
-    EXPECT_EQ(status.message, "store is read-only");
+    EXPECT_EQ(status.message, "store is full");
 }
 
 TEST(SourceOrcid, ByteOrderMarkIsSkipped) {

@@ -1,10 +1,12 @@
 // What the source plugins' unit tests share: reading a recorded fixture, an input stream that
-// serves text a few bytes at a time, and the printed author names of a record.
+// serves text a few bytes at a time, a sink that keeps what a plugin yields, and the printed
+// author names of a record.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -23,6 +25,52 @@ inline std::string read_fixture(const std::string& relative) {
     bytes << in.rdbuf();
     return bytes.str();
 }
+
+// Keeps what a source plugin yields. A record of the kind the source does not yield counts as
+// stray and fails the read, as a host would refuse it.
+class CollectingSink : public sdk::RecordSink {
+public:
+    enum class Yields { works, persons };
+    explicit CollectingSink(Yields yields = Yields::works) : yields_(yields) {}
+
+    std::vector<sdk::WorkRecord> works;
+    std::vector<sdk::PersonRecord> persons;
+    std::vector<std::size_t> batch_ends;  // records received when each batch_done() came
+    std::vector<std::int64_t> expected;   // what expect() was told, in order
+    std::size_t stop_at_batch = 0;        // 0: never; N: the N-th batch_done() answers "interrupted"
+    std::size_t refuse_after = std::numeric_limits<std::size_t>::max();  // then "store is full"
+    std::size_t received = 0;                                            // records offered
+    int stray = 0;
+
+    sdk::Status work(sdk::WorkRecord&& record) override {
+        if (yields_ != Yields::works) return refuse("work");
+        if (++received > refuse_after) return sdk::Status::error("store is full");
+        works.push_back(std::move(record));
+        return sdk::Status::success();
+    }
+    sdk::Status person(sdk::PersonRecord&& record) override {
+        if (yields_ != Yields::persons) return refuse("person");
+        if (++received > refuse_after) return sdk::Status::error("store is full");
+        persons.push_back(std::move(record));
+        return sdk::Status::success();
+    }
+    sdk::Status batch_done() override {
+        batch_ends.push_back(works.size() + persons.size());
+        if (stop_at_batch && batch_ends.size() == stop_at_batch) return sdk::Status::error("interrupted");
+        return sdk::Status::success();
+    }
+    sdk::Status expect(std::int64_t records) override {
+        expected.push_back(records);
+        return sdk::Status::success();
+    }
+
+private:
+    sdk::Status refuse(const char* kind) {
+        ++stray;
+        return sdk::Status::error(std::string("unexpected ") + kind + " record");
+    }
+    Yields yields_;
+};
 
 // Serves `text` at most `step` bytes per read(), as a slow pipe would, and counts the reads.
 class StepStream : public sdk::InputStream {

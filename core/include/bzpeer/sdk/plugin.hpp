@@ -16,7 +16,7 @@
 namespace bzpeer::sdk {
 
 // Bump on any change to a type in this SDK.
-inline constexpr std::uint32_t kApiVersion = 3;
+inline constexpr std::uint32_t kApiVersion = 4;
 
 #define BZPEER_SDK_STR2(x) #x
 #define BZPEER_SDK_STR(x) BZPEER_SDK_STR2(x)
@@ -67,6 +67,12 @@ public:
     // The host commits what came before, so an interrupted import keeps whole batches and
     // never half of one. An error status (e.g. the user pressed Ctrl-C) stops the read.
     virtual Status batch_done() = 0;
+    // How many records the whole read should yield, when the source says so (arXiv's
+    // totalResults, OAI-PMH's completeListSize, Crossref's total-results): for progress only.
+    virtual Status expect(std::int64_t records) {
+        (void)records;
+        return Status::success();
+    }
 };
 
 struct HttpResponse {
