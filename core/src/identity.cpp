@@ -32,31 +32,13 @@ struct BlockData {
     std::vector<std::int64_t> previous;  // person id before, 0 when none
 };
 
-// One query per kind of evidence for the whole block, not one per authorship: blocks are
-// loaded for every import batch and every resolve.
-BlockData load_block(Database& db, const std::string& block) {
-    BlockData data;
-    auto& stmt = db.cached(R"sql(
-SELECT a.id, a.work_id, coalesce(a.given, ''), coalesce(a.orcid, ''), coalesce(w.year, 0),
-       coalesce(w.title, ''), coalesce(w.abstract, ''), coalesce(w.venue, w.journal_ref, ''),
-       a.printed_name, coalesce(a.person_id, 0)
-FROM authorships a JOIN works w ON w.id = a.work_id WHERE a.block_key = ?1 ORDER BY a.id)sql");
-    std::unordered_map<std::int64_t, std::size_t> index;  // authorship id → mention
-    for (stmt.bind(1, block); stmt.step();) {
-        resolver::Mention m;
-        m.id = stmt.integer(0);
-        m.work = stmt.integer(1);
-        m.given = stmt.text(2);
-        m.orcid = stmt.text(3);
-        m.year = static_cast<int>(stmt.integer(4));
-        m.words = resolver::content_words(stmt.text(5) + " " + stmt.text(6));
-        m.venue = names::fold(stmt.text(7));
-        data.printed.push_back(stmt.text(8));
-        data.previous.push_back(stmt.integer(9));
-        index.emplace(m.id, data.mentions.size());
-        data.mentions.push_back(std::move(m));
-    }
-    stmt.reset();
+// The evidence of a block's mentions beyond their own rows: words, co-authors, topics and
+// affiliations, one query per kind for the whole block.
+void load_evidence(Database& db, const std::string& block,
+                   const std::unordered_map<std::int64_t, std::size_t>& index,
+                   const std::vector<std::string>& texts, BlockData& data) {
+    for (std::size_t i = 0; i < data.mentions.size(); ++i)
+        data.mentions[i].words = resolver::content_words(texts[i]);
     auto& coauthors = db.cached(R"sql(
 SELECT a.id, o.block_key, o.name_key FROM authorships a JOIN authorships o ON o.work_id = a.work_id AND o.id <> a.id
 WHERE a.block_key = ?1 AND o.block_key <> '' ORDER BY a.id, o.position)sql");
@@ -76,6 +58,37 @@ WHERE a.block_key = ?1 ORDER BY a.id, af.position)sql");
     for (affiliations.bind(1, block); affiliations.step();)
         data.mentions[index.at(affiliations.integer(0))].affiliations.push_back(
             names::fold(affiliations.text(1)));
+}
+
+// One query per kind of evidence for the whole block, not one per authorship: blocks are
+// loaded for every import batch and every resolve.
+BlockData load_block(Database& db, const std::string& block) {
+    BlockData data;
+    auto& stmt = db.cached(R"sql(
+SELECT a.id, a.work_id, coalesce(a.given, ''), coalesce(a.orcid, ''), coalesce(w.year, 0),
+       coalesce(w.title, ''), coalesce(w.abstract, ''), coalesce(w.venue, w.journal_ref, ''),
+       a.printed_name, coalesce(a.person_id, 0)
+FROM authorships a JOIN works w ON w.id = a.work_id WHERE a.block_key = ?1 ORDER BY a.id)sql");
+    std::unordered_map<std::int64_t, std::size_t> index;  // authorship id → mention
+    std::vector<std::string> texts;                       // title and abstract, per mention
+    for (stmt.bind(1, block); stmt.step();) {
+        resolver::Mention m;
+        m.id = stmt.integer(0);
+        m.work = stmt.integer(1);
+        m.given = stmt.text(2);
+        m.orcid = stmt.text(3);
+        m.year = static_cast<int>(stmt.integer(4));
+        texts.push_back(stmt.text(5) + " " + stmt.text(6));
+        m.venue = names::fold(stmt.text(7));
+        data.printed.push_back(stmt.text(8));
+        data.previous.push_back(stmt.integer(9));
+        index.emplace(m.id, data.mentions.size());
+        data.mentions.push_back(std::move(m));
+    }
+    stmt.reset();
+    // Most blocks of a large store hold one authorship, which is its own person whatever the
+    // evidence: only its work key is needed.
+    if (data.mentions.size() > 1) load_evidence(db, block, index, texts, data);
     // Work keys: the arXiv id, else the DOI, else w:N (see work_key()).
     std::unordered_map<std::int64_t, std::string> keys;
     auto& ids = db.cached(R"sql(
