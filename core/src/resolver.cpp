@@ -22,7 +22,8 @@ constexpr double kPriorRare = -0.5;    // "Del Maestro A.": a rarer name needs l
 constexpr double kCoauthorMin = 0.8;   // a shared co-author who appears everywhere in the block
 constexpr double kCoauthorMax = 3.5;   // a shared rare co-author
 constexpr double kCoauthorCap = 6.0;
-constexpr double kCommonCoauthor = 0.4;  // weight factor for co-authors of a common family name
+constexpr double kCommonCoauthor = 0.4;       // weight factor for co-authors of a common family name
+constexpr double kCommonCoauthorFull = 0.55;  // the same, printed in full ("Wei Wang", not "W. Wang")
 // Pooled evidence, the prior aside, that joins two groups: less for a rarer name, which
 // fewer namesakes share.
 constexpr double kGroupEvidenceCommon = 1.0;
@@ -223,7 +224,10 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
         // A co-author on most of the block's works says little about which person is which.
         m.coauthor_weight[id] = kCoauthorMin + (kCoauthorMax - kCoauthorMin) * rarity(coauthor_df[id], count);
         // "Wang Y." co-writes with many different people of any name: sharing them says less.
-        if (common_family_name(coauthor_blocks[id])) m.coauthor_weight[id] *= kCommonCoauthor;
+        if (common_family_name(coauthor_blocks[id]))
+            m.coauthor_weight[id] *= full_given_name(m.coauthor_names.name(static_cast<Id>(id)))
+                                         ? kCommonCoauthorFull
+                                         : kCommonCoauthor;
     }
 
     std::vector<int> venue_df;
