@@ -122,16 +122,32 @@ sdk::Document evaluate_truth(Database& db, std::string_view json, const std::str
     simdjson::dom::array entries;
     if (root["authorships"].get_array().get(entries))
         throw Error(fmt::format("{}: expected {{\"authorships\": [...]}}", file));
+    std::string name;
+    std::string_view name_view;
+    if (!root["name"].get_string().get(name_view)) name = name_view;
     std::vector<std::string> truth, predicted;
     std::size_t index = 0, missing = 0;
     for (auto entry : entries) {
         ++index;
-        std::string_view work_ref, author, person;
-        std::int64_t position = 0;
-        if (entry["work"].get_string().get(work_ref) || entry["person"].get_string().get(person))
+        std::string_view work_ref, author;
+        std::string person;
+        std::int64_t position = 0, label = 0;
+        std::string_view text_label;
+        if (!entry["person"].get_string().get(text_label))
+            person = text_label;
+        else if (!entry["person"].get_int64().get(label))
+            person = std::to_string(label);  // numbered clusters are labels too
+        if (entry["work"].get_string().get(work_ref) || person.empty())
             throw Error(fmt::format("{}: authorship {}: needs \"work\" and \"person\"", file, index));
-        if (entry["author"].get_string().get(author) && entry["position"].get_int64().get(position))
-            throw Error(fmt::format("{}: authorship {}: needs \"author\" or \"position\"", file, index));
+        // Without an author or a position, the file's "name" says whose authorship it is.
+        if (entry["author"].get_string().get(author) && entry["position"].get_int64().get(position)) {
+            if (name.empty())
+                throw Error(
+                    fmt::format("{}: authorship {}: needs \"author\" or \"position\" (or a \"name\" for "
+                                "the whole file)",
+                                file, index));
+            author = name;
+        }
         std::int64_t work = 0;
         try {
             work = resolve_work(db, work_ref);
@@ -146,14 +162,11 @@ sdk::Document evaluate_truth(Database& db, std::string_view json, const std::str
             ++missing;
             continue;
         }
-        truth.emplace_back(person);
+        truth.push_back(person);
         predicted.push_back(fmt::format("p:{}", stmt.integer(0)));
     }
     if (truth.empty())
         throw Error(fmt::format("{}: none of its {} authorships is in the database", file, index));
-    std::string name;
-    std::string_view name_view;
-    if (!root["name"].get_string().get(name_view)) name = name_view;
     return scores_document(fmt::format("Resolution against {}", file), score_clusters(truth, predicted),
                            {{"Name", name.empty() ? "(not given)" : name},
                             {"Not found", fmt::format("{} of {} labelled authorships", missing, index)}});

@@ -235,6 +235,23 @@ TEST_F(IdentityTest, EvalScoresTheDevelopmentSetAgainstItsTruth) {
     // Calling every work one person scores 0.35 here; the resolver must do far better.
     double f1 = scores["b3"]["f1"];
     EXPECT_GE(f1, 0.75) << r.out;
+
+    // The same truth with numbered people and no author fields: the file's name finds them.
+    std::string bare = read_file(fixture("devset/bo_zheng_6_people.truth.json"));
+    for (std::size_t at; (at = bare.find("\"author\": ")) != std::string::npos;)
+        bare.erase(at, bare.find(", ", at) + 2 - at);
+    for (std::size_t at; (at = bare.find("\"person\": \"P")) != std::string::npos;) {
+        auto end = bare.find('"', at + 12);
+        bare.replace(at, end + 1 - at, "\"person\": " + bare.substr(at + 12, end - at - 12));
+    }
+    write_file(dir_ / "bare.json", bare);
+    auto again = run({"eval", "--truth", (dir_ / "bare.json").string(), "--format", "json"}, own);
+    ASSERT_EQ(again.exit_code, 0) << again.describe();
+    simdjson::dom::parser again_parser;
+    element same = again_parser.parse(again.out);
+    EXPECT_EQ(num(same["mentions"]), 60) << bare.substr(0, 300);
+    double same_f1 = same["b3"]["f1"];
+    EXPECT_DOUBLE_EQ(same_f1, f1);
 }
 
 TEST_F(IdentityTest, EvalWithOrcidsHiddenScoresAgainstThem) {
