@@ -457,7 +457,8 @@ std::int64_t rekey_authorships(Database& db) {
     std::int64_t changed = 0;
     run_in_transaction(db, [&] {
         auto stmt = db.prepare(
-            "SELECT id, printed_name, coalesce(given, ''), coalesce(family, ''), block_key FROM authorships");
+            "SELECT id, printed_name, coalesce(given, ''), coalesce(family, ''), block_key FROM authorships "
+            "WHERE printed_name IS NOT coalesce(orcid, '')");  // known by their ORCID alone: no name
         auto& update = db.cached(
             "UPDATE authorships SET given = ?2, family = ?3, name_key = ?4, block_key = ?5 WHERE id = ?1");
         while (stmt.step()) {

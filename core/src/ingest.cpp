@@ -705,7 +705,11 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                             context, orcid, work));
             return;
         }
-        auto parsed = names::parse(name);
+        // A works list without the person's name (ORCID's /works) leaves only the ORCID to print:
+        // such an authorship is the ORCID's person's, in no name block, so that resolution never
+        // takes the ORCID for a name.
+        const bool nameless = name == orcid;
+        auto parsed = nameless ? names::ParsedName{} : names::parse(name);
         db_.cached(R"sql(
 INSERT INTO authorships (work_id, position, printed_name, given, family, name_key, block_key, orcid, person_id)
 VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql")
@@ -713,12 +717,12 @@ VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql")
             .bind(2, name)
             .bind_text_or_null(3, parsed.given)
             .bind_text_or_null(4, parsed.family)
-            .bind(5, names::name_key(parsed))
-            .bind(6, names::block_key(parsed))
+            .bind(5, nameless ? "" : names::name_key(parsed))
+            .bind(6, nameless ? "" : names::block_key(parsed))
             .bind(7, orcid)
             .bind(8, person)
             .run();
-        touch(names::block_key(parsed));
+        if (!nameless) touch(names::block_key(parsed));
     }
 
     void store_affiliations(std::int64_t person, const std::vector<sdk::Affiliation>& list,

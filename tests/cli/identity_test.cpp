@@ -254,6 +254,29 @@ TEST_F(IdentityTest, EvalScoresTheDevelopmentSetAgainstItsTruth) {
     EXPECT_DOUBLE_EQ(same_f1, f1);
 }
 
+// ORCID's works list names nobody: its works are the ORCID's person's, and no name block is
+// made of the ORCID, so neither resolve nor eval --orcid mistakes it for a name.
+TEST_F(IdentityTest, WorksKnownOnlyByAnOrcidStayTheirs) {
+    Env own{{"BZPEER_DB", (dir_ / "orcid.db").string()}};
+    ASSERT_EQ(run({"init"}, own).exit_code, 0);
+    ASSERT_EQ(
+        run({"import", "orcid", "--file", fixture("orcid/works_0000-0002-9341-7985.json").string()}, own)
+            .exit_code,
+        0);
+    auto works_of = [&] {
+        auto r = run({"profile", "0000-0002-9341-7985", "--format", "json"}, own);
+        EXPECT_EQ(r.exit_code, 0) << r.describe();
+        simdjson::dom::parser parser;
+        element profile = parser.parse(r.out);
+        return num(profile["counts"]["works"]);
+    };
+    EXPECT_EQ(works_of(), 8);
+    ASSERT_EQ(run({"resolve"}, own).exit_code, 0);
+    EXPECT_EQ(works_of(), 8);
+    auto eval = run({"eval", "--orcid"}, own);
+    EXPECT_EQ(eval.exit_code, 3) << eval.describe();  // nothing to score: no name carries the ORCID
+}
+
 TEST_F(IdentityTest, EvalWithOrcidsHiddenScoresAgainstThem) {
     import("crossref", "crossref/work_10.1136_jclinpath-2020-206745_orcid_affiliations.json");
     auto r = run({"eval", "--orcid", "--format", "json"});
