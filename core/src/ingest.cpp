@@ -599,20 +599,28 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                                                   : p.given + " " + p.family;
         if (name.empty()) name = *orcid;
 
-        std::int64_t person;
+        std::int64_t person = 0;
         auto& find = db_.cached("SELECT person_id FROM identifiers WHERE scheme = 'orcid' AND value = ?1");
         find.bind(1, *orcid);
-        if (find.step() && !find.is_null(0)) {
-            person = find.integer(0);
-            find.reset();
-        } else {
-            find.reset();
-            db_.cached("INSERT INTO people (display_name, name_key) VALUES (?1, ?2)")
-                .bind(1, name)
-                .bind(2, names::name_key(names::parse(name)))
-                .run();
-            person = db_.last_insert_id();
-            ++summary_.people_new;
+        if (find.step() && !find.is_null(0)) person = find.integer(0);
+        find.reset();
+        if (!person) {
+            // Works already imported may credit this ORCID (Crossref prints it): their person is
+            // the one the record describes, under the id users already see.
+            auto& credited = db_.cached(
+                "SELECT person_id, count(*) AS n FROM authorships WHERE orcid = ?1 AND person_id IS NOT NULL "
+                "GROUP BY person_id ORDER BY n DESC, person_id LIMIT 1");
+            credited.bind(1, *orcid);
+            if (credited.step()) person = credited.integer(0);
+            credited.reset();
+            if (!person) {
+                db_.cached("INSERT INTO people (display_name, name_key) VALUES (?1, ?2)")
+                    .bind(1, name)
+                    .bind(2, names::name_key(names::parse(name)))
+                    .run();
+                person = db_.last_insert_id();
+                ++summary_.people_new;
+            }
             db_.cached("INSERT INTO identifiers (scheme, value, person_id) VALUES ('orcid', ?1, ?2)")
                 .bind(1, *orcid)
                 .bind(2, person)

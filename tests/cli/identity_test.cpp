@@ -73,6 +73,16 @@ TEST_F(IdentityTest, OnePersonsCrossrefWorksWithoutAbstractsStayOnePerson) {
     simdjson::dom::parser parser;
     std::string text = json({"works", person});
     EXPECT_EQ(length(parser.parse(text)), 19u) << text;  // 20 records, a preprint and its paper once
+
+    // His ORCID record (no works in it) describes the person those works already show, whose
+    // authorships Crossref credits with that ORCID: same id, now with the ORCID.
+    import("orcid", "orcid/person_0000-0002-1642-628X.json");
+    EXPECT_EQ(only_person("Carl Boettiger"), person);
+    simdjson::dom::parser profile_parser;
+    std::string profile_text = json({"profile", "0000-0002-1642-628X"});
+    element profile = profile_parser.parse(profile_text);
+    EXPECT_EQ(str(profile["id"]), person);
+    EXPECT_EQ(num(profile["counts"]["works"]), 19);
 }
 
 TEST_F(IdentityTest, OneWorkFromArxivCrossrefAndOrcidIsStoredOnce) {
