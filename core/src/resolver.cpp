@@ -37,8 +37,9 @@ constexpr double kWordWeight = 8.0;  // times (cosine - kWordNeutral), capped
 constexpr double kWordNeutral = 0.06;
 constexpr double kWordCap = 3.0;
 constexpr double kWordsToJudge = 30;  // fewer distinct words weaken the case against
-constexpr double kVenueMin = 0.5;     // a venue most of the block publishes in
-constexpr double kVenueMax = 1.5;     // a venue two works of the block share
+// A shared venue, however many of the name's works appear there: the chapters of one book or
+// a journal someone keeps publishing in are that person's, not noise.
+constexpr double kVenue = 1.0;
 constexpr double kAffiliationWeight = 3.0;
 constexpr double kAffiliationMismatch = -0.3;
 constexpr double kYearSlack = 3.0;           // years between works that cost nothing
@@ -127,7 +128,6 @@ struct Profile {
 struct Model {
     Interner coauthor_names, categories, words, affiliations, venues;
     std::vector<double> coauthor_weight;     // by co-author id, from how rare they are in the block
-    std::vector<double> venue_weight;        // by venue id, likewise
     std::vector<Profile> singles;            // per mention
     std::vector<std::vector<Id>> key_words;  // per mention: its most telling words
     bool use_orcid = true;
@@ -151,12 +151,6 @@ std::vector<std::string> affiliation_tokens(const std::string& folded) {
         start = end + 1;
     }
     return out;
-}
-
-// 1 for something only two of the block's `count` works share, near 0 for something on all.
-double rarity(int document_frequency, double count) {
-    double n = std::max(count, 3.0);
-    return std::clamp(std::log(n / document_frequency) / std::log(n / 2), 0.0, 1.0);
 }
 
 // True for a folded name whose first given name is written out ("yi wang", not "y wang").
@@ -229,7 +223,6 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
                                          : kCommonCoauthor;
     }
 
-    std::vector<int> venue_df;
     m.singles.resize(mentions.size());
     m.key_words.resize(mentions.size());
     for (std::size_t i = 0; i < mentions.size(); ++i) {
@@ -262,16 +255,11 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
         for (const auto& a : mention.affiliations)
             for (const auto& token : affiliation_tokens(a)) p.affiliations[m.affiliations(token)] = 1;
         if (!mention.venue.empty()) p.venues[m.venues(mention.venue)] = 1;
-        for (const auto& [id, v] : p.venues) {
-            if (venue_df.size() <= id) venue_df.resize(id + 1);
-            ++venue_df[id];
-        }
         p.first_year = p.last_year = mention.year;
         if (options.use_orcid && !mention.orcid.empty()) p.orcids.insert(mention.orcid);
         p.works.insert(mention.work);
         if (!mention.given.empty()) p.given_names.push_back(m.given_forms(mention.given));
     }
-    for (int df : venue_df) m.venue_weight.push_back(kVenueMin + (kVenueMax - kVenueMin) * rarity(df, count));
     std::size_t forms = m.given_forms.size();
     m.compatible.assign(forms, std::vector<char>(forms, 1));
     for (std::size_t x = 0; x < forms; ++x)
@@ -325,7 +313,7 @@ Evidence score(const Model& m, const Profile& a, const Profile& b, bool explain)
     if (!a.words.empty() && !b.words.empty())
         e.words = word_evidence(cosine(a.words, b.words), std::min(a.words.size(), b.words.size()));
     for (const auto& [id, v] : a.venues)
-        if (b.venues.count(id)) e.venue = std::max(e.venue, m.venue_weight[id]);
+        if (b.venues.count(id)) e.venue = kVenue;
     if (!a.affiliations.empty() && !b.affiliations.empty()) {
         double shared = dot(a.affiliations, b.affiliations) > 0 ? 0 : -1;
         if (shared == 0) {
@@ -432,7 +420,7 @@ double pair_total(const Model& m, const Flat& a, const Flat& b) {
         total += word_evidence(sorted_dot(a.words, b.words) / (a.word_norm * b.word_norm),
                                std::min(a.words.size(), b.words.size()));
     double venue = 0;
-    shared_ids(a.venues, b.venues, [&](Id id) { venue = std::max(venue, m.venue_weight[id]); });
+    shared_ids(a.venues, b.venues, [&](Id) { venue = kVenue; });
     total += venue;
     if (!a.affiliations.empty() && !b.affiliations.empty()) {
         std::size_t both = 0;

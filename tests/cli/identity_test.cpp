@@ -264,6 +264,17 @@ TEST_F(IdentityTest, EvalScoresTheDevelopmentSetAgainstItsTruth) {
     EXPECT_DOUBLE_EQ(same_f1, f1);
 }
 
+// Real Crossref pages of a query: four chapters of one book, each by Stewart Lynch alone, with
+// bare titles. The book they share is the evidence, however often it recurs in the block.
+TEST_F(IdentityTest, ChaptersOfOneBookAreOnePersons) {
+    import("crossref", "crossref/works_list_query_widget_cursor_page1.json");
+    import("crossref", "crossref/works_list_query_widget_cursor_page2.json");
+    const std::string person = only_person("Stewart Lynch");
+    simdjson::dom::parser parser;
+    std::string text = json({"works", person});
+    EXPECT_EQ(length(parser.parse(text)), 4u) << text;
+}
+
 // ORCID's works list names nobody: its works are the ORCID's person's, and no name block is
 // made of the ORCID, so neither resolve nor eval --orcid mistakes it for a name.
 TEST_F(IdentityTest, WorksKnownOnlyByAnOrcidStayTheirs) {
