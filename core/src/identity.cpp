@@ -668,6 +668,65 @@ std::int64_t import_ledger(Database& db, std::string_view json, const std::strin
     return added;
 }
 
+namespace {
+
+constexpr std::size_t kCircleWorks = 3;  // works a circle needs to count
+constexpr int kCircleOverlap = 2;        // years two circles must share
+
+// The other sign of several people behind one profile (the page this project started from):
+// circles of co-authors, of several works each, at work in the same years and sharing nobody.
+// One person's circles follow each other (a thesis, then a lab); namesakes' run side by side.
+// The works of such circles, when there are two or more; solo works belong to none.
+std::vector<std::vector<std::int64_t>> concurrent_circles(const BlockData& data,
+                                                          const std::vector<std::size_t>& mine) {
+    std::vector<std::size_t> parent(mine.size());
+    for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    auto find = [&](std::size_t x) {
+        while (parent[x] != x) x = parent[x] = parent[parent[x]];
+        return x;
+    };
+    // A co-author is their full name when printed in full ("yi wang"), else their block key.
+    std::map<std::string, std::size_t> first_with;  // co-author -> a work of theirs
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+        const auto& m = data.mentions[mine[i]];
+        for (std::size_t k = 0; k < m.coauthors.size(); ++k) {
+            const std::string& full = k < m.coauthor_names.size() ? m.coauthor_names[k] : m.coauthors[k];
+            auto space = full.find(' ');
+            const std::string& key = space != std::string::npos && space > 1 ? full : m.coauthors[k];
+            if (auto [it, added] = first_with.emplace(key, i); !added) parent[find(i)] = find(it->second);
+        }
+    }
+    struct Circle {
+        std::vector<std::int64_t> works;
+        int first = 0, last = 0;
+    };
+    std::map<std::size_t, Circle> by_root;
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+        const auto& m = data.mentions[mine[i]];
+        if (m.coauthors.empty()) continue;
+        Circle& c = by_root[find(i)];
+        c.works.push_back(m.work);
+        if (m.year && (!c.first || m.year < c.first)) c.first = m.year;
+        c.last = std::max(c.last, m.year);
+    }
+    std::vector<Circle> circles;
+    for (auto& [root, circle] : by_root)
+        if (circle.works.size() >= kCircleWorks && circle.first) circles.push_back(std::move(circle));
+    std::vector<std::vector<std::int64_t>> out;
+    std::vector<bool> taken(circles.size(), false);
+    for (std::size_t a = 0; a < circles.size(); ++a)
+        for (std::size_t b = a + 1; b < circles.size(); ++b) {
+            int shared =
+                std::min(circles[a].last, circles[b].last) - std::max(circles[a].first, circles[b].first);
+            if (shared >= kCircleOverlap) taken[a] = taken[b] = true;
+        }
+    for (std::size_t c = 0; c < circles.size(); ++c)
+        if (taken[c]) out.push_back(std::move(circles[c].works));
+    return out.size() >= 2 ? out : std::vector<std::vector<std::int64_t>>{};
+}
+
+}  // namespace
+
 std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std::int64_t person,
                                                                std::size_t limit) {
     std::vector<std::vector<std::int64_t>> groups;
@@ -699,7 +758,11 @@ std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std
         std::map<std::size_t, std::vector<std::int64_t>> components;
         for (std::size_t i = 0; i < mine.size(); ++i)
             components[find(i)].push_back(data.mentions[mine[i]].work);
-        if (components.size() < 2) continue;
+        if (components.size() < 2) {
+            auto circles = concurrent_circles(data, mine);
+            groups.insert(groups.end(), circles.begin(), circles.end());
+            continue;
+        }
         for (auto& [root, works] : components) groups.push_back(std::move(works));
     }
     std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });

@@ -512,10 +512,10 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
         // The page this project started from showed five people as one; say so when it may be.
         doc.blocks.push_back(heading(fmt::format("Probably {} people", distinction.groups.size()), 2));
         doc.blocks.push_back(paragraph(
-            "No evidence (shared co-authors, subjects, words, affiliations, years) connects these groups of "
-            "works; "
-            "they were joined by weaker similarity and are probably different people. Split them with "
-            "'bzpeer people split' or confirm with 'bzpeer people merge'."));
+            "Either no evidence (shared co-authors, subjects, words, affiliations, years) connects these "
+            "groups of works, or they are circles of co-authors writing in the same years that share "
+            "nobody: they are probably different people. Split them with 'bzpeer people split', or keep "
+            "them together with 'bzpeer people merge'."));
         Block list;
         list.type = Block::Type::list;
         std::map<std::int64_t, std::string> titles;

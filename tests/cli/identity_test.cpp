@@ -73,6 +73,10 @@ TEST_F(IdentityTest, OnePersonsCrossrefWorksWithoutAbstractsStayOnePerson) {
     simdjson::dom::parser parser;
     std::string text = json({"works", person});
     EXPECT_EQ(length(parser.parse(text)), 19u) << text;  // 20 records, a preprint and its paper once
+    // Circles of co-authors that come and go over 15 years are one career, not several people.
+    simdjson::dom::parser people_parser;
+    std::string people_text = json({"people", "Carl Boettiger"});
+    EXPECT_FALSE(bool(people_parser.parse(people_text).at(0)["probable_merge"])) << people_text;
 
     // His ORCID record (no works in it) describes the person those works already show, whose
     // authorships Crossref credits with that ORCID: same id, now with the ORCID.
@@ -208,6 +212,12 @@ TEST_F(IdentityTest, CorrectionsSurviveReimportAndResolve) {
 
 TEST_F(IdentityTest, ExplainGivesConfidenceAndEvidence) {
     const std::string person = only_person("Adrian Del Maestro");
+    // A thesis circle, then a lab of his own: one career, not flagged as several people.
+    {
+        simdjson::dom::parser people_parser;
+        std::string people_text = json({"people", "Adrian Del Maestro"});
+        EXPECT_FALSE(bool(people_parser.parse(people_text).at(0)["probable_merge"])) << people_text;
+    }
     auto r = run({"explain", "1412.6529", person, "--format", "json"});
     ASSERT_EQ(r.exit_code, 0) << r.describe();
     simdjson::dom::parser parser;
@@ -262,6 +272,16 @@ TEST_F(IdentityTest, EvalScoresTheDevelopmentSetAgainstItsTruth) {
     EXPECT_EQ(num(same["mentions"]), 60) << bare.substr(0, 300);
     double same_f1 = same["b3"]["f1"];
     EXPECT_DOUBLE_EQ(same_f1, f1);
+
+    // The person that holds two of the set's people (P1's 22 works and P6's 8, two circles of
+    // co-authors in the same years) is flagged as probably several people; no other is.
+    auto people = run({"people", "Bo Zheng", "--format", "json"}, own);
+    ASSERT_EQ(people.exit_code, 0) << people.describe();
+    simdjson::dom::parser people_parser;
+    std::vector<std::size_t> flagged;
+    for (element p : simdjson::dom::array(people_parser.parse(people.out)))
+        if (bool(p["probable_merge"])) flagged.push_back(length(p["works"]));
+    EXPECT_EQ(flagged, std::vector<std::size_t>{30}) << people.out;
 }
 
 // Real Crossref pages of a query: four chapters of one book, each by Stewart Lynch alone, with

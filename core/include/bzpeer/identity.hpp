@@ -61,9 +61,10 @@ sdk::Document ledger_report(Database& db);
 std::int64_t import_ledger(Database& db, std::string_view json, const std::string& name);
 
 // A person whose works fall into groups that no evidence connects (only hard links or
-// weak profile similarity joined them) is probably several people: the groups, as work ids,
-// when there are two or more; empty otherwise. People with more than `limit` works are not
-// examined.
+// weak profile similarity joined them), or into circles of co-authors of several works each
+// that share nobody and work in the same years, is probably several people: the groups, as
+// work ids, when there are two or more; empty otherwise. People with more than `limit` works
+// are not examined.
 std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std::int64_t person,
                                                                std::size_t limit = 300);
 
