@@ -46,13 +46,26 @@ void add_corrections(CLI::App& app, Context& ctx) {
     auto* split = people->add_subcommand("split", "assert that some works of a person are someone else's");
     auto who = std::make_shared<std::string>();
     auto works = std::make_shared<std::vector<std::string>>();
+    auto flagged = std::make_shared<bool>(false);
     split->add_option("PERSON", *who, "p:ID, ORCID or name")->required();
-    split->add_option("--works", *works, "the works that belong to another person (w:ID, arXiv id, DOI)")
-        ->required();
-    split->callback([&ctx, who, works] {
-        ctx.action = [&ctx, who, works] {
+    auto* works_option =
+        split->add_option("--works", *works, "the works that belong to another person (w:ID, arXiv id, DOI)");
+    split
+        ->add_flag("--flagged", *flagged,
+                   "split along the groups 'people' flags as probably different people (the largest stays)")
+        ->excludes(works_option);
+    split->callback([&ctx, who, works, flagged] {
+        if (works->empty() && !*flagged) throw usage_error("people split: give --works W... or --flagged");
+        ctx.action = [&ctx, who, works, flagged] {
             auto& db = ctx.s().database();
             auto person = resolve_person(db, *who);
+            if (*flagged) {
+                std::string created;
+                for (auto id : split_flagged(db, person))
+                    created += fmt::format("{}p:{}", created.empty() ? "" : ", ", id);
+                ctx.info(fmt::format("p:{} split: the other groups are now {}", person, created));
+                return;
+            }
             std::vector<std::int64_t> ids;
             for (const auto& w : *works) ids.push_back(resolve_work(db, w));
             auto other = split_person(db, person, ids);
@@ -104,8 +117,8 @@ void add_identity_commands(CLI::App& app, Context& ctx) {
             };
         });
 
-    auto* explain =
-        app.add_subcommand("explain", "why a work is on a person's profile (with what confidence), or why not");
+    auto* explain = app.add_subcommand(
+        "explain", "why a work is on a person's profile (with what confidence), or why not");
     auto work = std::make_shared<std::string>(), person = std::make_shared<std::string>();
     explain->add_option("WORK", *work, "w:ID, arXiv id or DOI")->required();
     explain->add_option("PERSON", *person, "p:ID, ORCID or name")->required();

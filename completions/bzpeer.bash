@@ -29,7 +29,7 @@ _bzpeer() {
         " works claim") words="-h --help --for" ;;
         " people") words="merge split -h --help" ;;
         " people merge") words="-h --help" ;;
-        " people split") words="-h --help --works" ;;
+        " people split") words="-h --help --works --flagged" ;;
         " profile") words="-h --help --coauthors --no-abstracts" ;;
         " resolve") words="-h --help" ;;
         " explain") words="-h --help" ;;

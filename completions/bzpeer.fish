@@ -72,6 +72,7 @@ complete -c bzpeer -n '__fish_seen_subcommand_from people' -s h -l help -d 'Prin
 complete -c bzpeer -n '__fish_seen_subcommand_from merge' -s h -l help -d 'Print this help message and exit'
 complete -c bzpeer -n '__fish_seen_subcommand_from split' -s h -l help -d 'Print this help message and exit'
 complete -c bzpeer -n '__fish_seen_subcommand_from split' -l works -r -d 'the works that belong to another person (w:ID, arXiv id, DOI)'
+complete -c bzpeer -n '__fish_seen_subcommand_from split' -l flagged -d 'split along the groups \'people\' flags as probably different people (the largest stays)'
 complete -c bzpeer -n '__fish_seen_subcommand_from profile' -s h -l help -d 'Print this help message and exit'
 complete -c bzpeer -n '__fish_seen_subcommand_from profile' -l coauthors -r -d 'list at most N co-authors (0: all; default from config)'
 complete -c bzpeer -n '__fish_seen_subcommand_from profile' -l no-abstracts -d 'leave out the works\' abstracts'

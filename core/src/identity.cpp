@@ -525,33 +525,85 @@ void merge_people(Database& db, std::int64_t person, std::int64_t other) {
     });
 }
 
+namespace {
+
+// A split's work, inside the caller's transaction.
+std::int64_t split_inside(Database& db, std::int64_t person, const std::vector<std::int64_t>& works) {
+    std::vector<std::string> moved, kept;
+    std::set<std::int64_t> chosen(works.begin(), works.end());
+    auto& stmt =
+        db.cached("SELECT work_id, block_key FROM authorships WHERE person_id = ?1 ORDER BY work_id");
+    std::vector<std::pair<std::int64_t, std::string>> rows;
+    for (stmt.bind(1, person); stmt.step();) rows.emplace_back(stmt.integer(0), stmt.text(1));
+    for (const auto& [work, block] : rows)
+        (chosen.erase(work) ? moved : kept).push_back(work_key(db, work) + "|" + block);
+    if (!chosen.empty())
+        throw not_found(fmt::format("w:{} is not on p:{}'s profile", *chosen.begin(), person));
+    if (kept.empty()) throw usage_error("a split must leave at least one work with the person");
+    std::string command = fmt::format("people split p:{}", person);
+    // A split partitions the profile: the chosen works are one person, the rest another,
+    // so that no work the user left in place drifts away with the ones moved out.
+    append_assertion(db, "same-person", moved, {}, command);
+    append_assertion(db, "same-person", kept, {}, command);
+    append_assertion(db, "different-person", moved, kept, command);
+    resolve_blocks(db, {block_of_keys(moved)});
+    auto& who = db.cached("SELECT a.person_id FROM authorships a WHERE a.work_id = ?1 AND a.block_key = ?2");
+    who.bind(1, *works.begin()).bind(2, block_of_keys(moved));
+    std::int64_t result = who.step() ? who.integer(0) : 0;
+    who.reset();
+    return result;
+}
+
+}  // namespace
+
 std::int64_t split_person(Database& db, std::int64_t person, const std::vector<std::int64_t>& works) {
     std::int64_t result = 0;
-    run_in_transaction(db, [&] {
-        std::vector<std::string> moved, kept;
-        std::set<std::int64_t> chosen(works.begin(), works.end());
-        auto& stmt =
-            db.cached("SELECT work_id, block_key FROM authorships WHERE person_id = ?1 ORDER BY work_id");
-        std::vector<std::pair<std::int64_t, std::string>> rows;
-        for (stmt.bind(1, person); stmt.step();) rows.emplace_back(stmt.integer(0), stmt.text(1));
-        for (const auto& [work, block] : rows)
-            (chosen.erase(work) ? moved : kept).push_back(work_key(db, work) + "|" + block);
-        if (!chosen.empty())
-            throw not_found(fmt::format("w:{} is not on p:{}'s profile", *chosen.begin(), person));
-        if (kept.empty()) throw usage_error("a split must leave at least one work with the person");
-        std::string command = fmt::format("people split p:{}", person);
-        // A split partitions the profile: the chosen works are one person, the rest another,
-        // so that no work the user left in place drifts away with the ones moved out.
-        append_assertion(db, "same-person", moved, {}, command);
-        append_assertion(db, "same-person", kept, {}, command);
-        append_assertion(db, "different-person", moved, kept, command);
-        resolve_blocks(db, {block_of_keys(moved)});
-        auto& who =
-            db.cached("SELECT a.person_id FROM authorships a WHERE a.work_id = ?1 AND a.block_key = ?2");
-        who.bind(1, *works.begin()).bind(2, block_of_keys(moved));
-        if (who.step()) result = who.integer(0);
-    });
+    run_in_transaction(db, [&] { result = split_inside(db, person, works); });
     return result;
+}
+
+std::vector<std::int64_t> split_flagged(Database& db, std::int64_t person) {
+    auto groups = weakly_connected_groups(db, person);
+    if (groups.size() < 2)
+        throw usage_error(fmt::format(
+            "p:{} is not flagged as probably several people; name the works to move with --works", person));
+    // The person's other works (solo ones, small circles) go with the group their evidence is
+    // strongest for, so that a split moves whole people and not only their circles' cores.
+    for (const auto& block : blocks_of(db, person)) {
+        BlockData data = load_block(db, block);
+        std::map<std::int64_t, std::size_t> mention_of;  // work -> mention of this person
+        for (std::size_t i = 0; i < data.mentions.size(); ++i) {
+            auto& owner = db.cached("SELECT person_id FROM authorships WHERE id = ?1");
+            owner.bind(1, data.mentions[i].id);
+            if (owner.step() && owner.integer(0) == person) mention_of.emplace(data.mentions[i].work, i);
+            owner.reset();
+        }
+        std::vector<std::vector<std::size_t>> seeds(groups.size());
+        std::set<std::int64_t> grouped;
+        for (std::size_t g = 0; g < groups.size(); ++g)
+            for (auto work : groups[g])
+                if (auto it = mention_of.find(work); it != mention_of.end())
+                    seeds[g].push_back(it->second), grouped.insert(work);
+        if (std::any_of(seeds.begin(), seeds.end(), [](const auto& s) { return s.empty(); })) continue;
+        auto options = resolver::options_for(block);
+        for (const auto& [work, mention] : mention_of) {
+            if (grouped.count(work)) continue;
+            std::size_t best = 0;
+            double best_score = -1e300;
+            for (std::size_t g = 0; g < seeds.size(); ++g) {
+                double score = resolver::compare(data.mentions, {mention}, seeds[g], options).total();
+                if (score > best_score) best_score = score, best = g;
+            }
+            groups[best].push_back(work);
+        }
+    }
+    std::vector<std::int64_t> created;
+    // The largest group stays; each other one becomes a person of its own.
+    run_in_transaction(db, [&] {
+        for (std::size_t g = 1; g < groups.size(); ++g)
+            created.push_back(split_inside(db, person, groups[g]));
+    });
+    return created;
 }
 
 void disown_work(Database& db, std::int64_t work, std::int64_t person) {

@@ -279,9 +279,26 @@ TEST_F(IdentityTest, EvalScoresTheDevelopmentSetAgainstItsTruth) {
     ASSERT_EQ(people.exit_code, 0) << people.describe();
     simdjson::dom::parser people_parser;
     std::vector<std::size_t> flagged;
+    std::string flagged_id;
     for (element p : simdjson::dom::array(people_parser.parse(people.out)))
-        if (bool(p["probable_merge"])) flagged.push_back(length(p["works"]));
-    EXPECT_EQ(flagged, std::vector<std::size_t>{30}) << people.out;
+        if (bool(p["probable_merge"])) flagged.push_back(length(p["works"])), flagged_id = str(p["id"]);
+    ASSERT_EQ(flagged, std::vector<std::size_t>{30}) << people.out;
+
+    // Splitting along the flag: the flagged groups become people of their own, the person's
+    // other works follow the group their evidence is strongest for; nobody is flagged after.
+    auto split = run({"people", "split", flagged_id, "--flagged"}, own);
+    ASSERT_EQ(split.exit_code, 0) << split.describe();
+    auto after = run({"people", "Bo Zheng", "--format", "json"}, own);
+    simdjson::dom::parser after_parser;
+    element listed = after_parser.parse(after.out);
+    EXPECT_EQ(length(listed), 5u) << after.out;
+    std::size_t works = 0;
+    for (element p : simdjson::dom::array(listed)) {
+        EXPECT_FALSE(bool(p["probable_merge"])) << after.out;
+        works += length(p["works"]);
+    }
+    EXPECT_EQ(works, 60u);
+    EXPECT_EQ(run({"people", "split", flagged_id, "--flagged"}, own).exit_code, 2);  // no longer flagged
 }
 
 // Real Crossref pages of a query: four chapters of one book, each by Stewart Lynch alone, with

@@ -51,6 +51,10 @@ void merge_people(Database& db, std::int64_t person, std::int64_t other);
 // Moves `works` of `person` to a person of their own and keeps the rest together; returns
 // the new person's id.
 std::int64_t split_person(Database& db, std::int64_t person, const std::vector<std::int64_t>& works);
+// Splits a person flagged as probably several people (weakly_connected_groups) along the
+// flagged groups: the largest stays, each other group becomes a person of its own, all in one
+// transaction. Returns the new people's ids; a usage error when the person is not flagged.
+std::vector<std::int64_t> split_flagged(Database& db, std::int64_t person);
 void disown_work(Database& db, std::int64_t work, std::int64_t person);
 void claim_work(Database& db, std::int64_t work, std::int64_t person);
 
