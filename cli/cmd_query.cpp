@@ -41,13 +41,18 @@ void add_query_commands(CLI::App& app, Context& ctx) {
     profile->add_option("--coauthors", *coauthors, "list at most N co-authors (0: all; default from config)")
         ->check(CLI::NonNegativeNumber);
     profile->add_flag("--no-abstracts", *no_abstracts, "leave out the works' abstracts");
-    profile->callback([&ctx, who, coauthors, no_abstracts] {
-        ctx.action = [&ctx, who, coauthors, no_abstracts] {
+    auto explain = std::make_shared<bool>(false);
+    profile->add_flag(
+        "--explain", *explain,
+        "show how each work came to be on the profile: by evidence, ORCID, correction, or alone");
+    profile->callback([&ctx, who, coauthors, no_abstracts, explain] {
+        ctx.action = [&ctx, who, coauthors, no_abstracts, explain] {
             auto& db = ctx.s().database();
             const auto& config = ctx.s().config();
             ProfileOptions options;
             options.coauthors = *coauthors >= 0 ? *coauthors : config.count("profile.coauthors");
             options.abstracts = !*no_abstracts && config.flag("profile.abstracts");
+            options.explain = *explain;
             ctx.emit(profile_report(db, resolve_person(db, *who), options), "markdown");
         };
     });

@@ -30,7 +30,7 @@ _bzpeer() {
         " people") words="merge split -h --help" ;;
         " people merge") words="-h --help" ;;
         " people split") words="-h --help --works --flagged" ;;
-        " profile") words="-h --help --coauthors --no-abstracts" ;;
+        " profile") words="-h --help --coauthors --no-abstracts --explain" ;;
         " resolve") words="-h --help" ;;
         " explain") words="-h --help" ;;
         " ledger") words="export import -h --help" ;;

@@ -76,6 +76,7 @@ complete -c bzpeer -n '__fish_seen_subcommand_from split' -l flagged -d 'split a
 complete -c bzpeer -n '__fish_seen_subcommand_from profile' -s h -l help -d 'Print this help message and exit'
 complete -c bzpeer -n '__fish_seen_subcommand_from profile' -l coauthors -r -d 'list at most N co-authors (0: all; default from config)'
 complete -c bzpeer -n '__fish_seen_subcommand_from profile' -l no-abstracts -d 'leave out the works\' abstracts'
+complete -c bzpeer -n '__fish_seen_subcommand_from profile' -l explain -d 'show how each work came to be on the profile: by evidence, ORCID, correction, or alone'
 complete -c bzpeer -n '__fish_seen_subcommand_from resolve' -s h -l help -d 'Print this help message and exit'
 complete -c bzpeer -n '__fish_seen_subcommand_from explain' -s h -l help -d 'Print this help message and exit'
 complete -c bzpeer -n '__fish_seen_subcommand_from ledger' -a export -d 'print every assertion, oldest first'

@@ -823,19 +823,34 @@ std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std
 
 namespace {
 
-// The evidence JSON stored with an attribution, as document data and as "key: value" fields.
-void add_evidence(const std::string& evidence, sdk::Document& doc, sdk::Block& fields) {
+// The evidence JSON stored with an attribution: as data, as "key: value" fields, and as one
+// line naming the strongest of it.
+struct ParsedEvidence {
+    sdk::Value data;
+    std::vector<std::pair<std::string, std::string>> fields;
+    std::string summary;
+};
+
+ParsedEvidence parse_evidence(const std::string& evidence) {
+    ParsedEvidence out;
     simdjson::dom::parser parser;
     simdjson::padded_string padded(evidence);
     simdjson::dom::object e;
-    if (parser.parse(padded).get_object().get(e) != simdjson::SUCCESS) return;
-    sdk::Value ev = sdk::Value::object();
+    if (parser.parse(padded).get_object().get(e) != simdjson::SUCCESS) return out;
+    out.data = sdk::Value::object();
+    static const std::map<std::string_view, std::string_view> summary_labels = {
+        {"score", "score"},
+        {"shared_coauthors", "co-authors"},
+        {"shared_categories", "subjects"},
+        {"shared_words", "words"}};
     for (auto [key, value] : e) {
         double number;
         simdjson::dom::array list;
+        auto label = summary_labels.find(key);
         if (value.get_double().get(number) == simdjson::SUCCESS) {
-            ev.set(std::string(key), number);
-            fields.fields.emplace_back(std::string(key), fmt::format("{:+.2f}", number));
+            out.data.set(std::string(key), number);
+            out.fields.emplace_back(std::string(key), fmt::format("{:+.2f}", number));
+            if (label != summary_labels.end()) out.summary = fmt::format("{} {:+.2f}", label->second, number);
         } else if (value.get_array().get(list) == simdjson::SUCCESS) {
             sdk::Value items = sdk::Value::array();
             std::string joined;
@@ -846,11 +861,20 @@ void add_evidence(const std::string& evidence, sdk::Document& doc, sdk::Block& f
                     joined += (joined.empty() ? "" : ", ") + std::string(text);
                 }
             }
-            ev.set(std::string(key), std::move(items));
-            if (!joined.empty()) fields.fields.emplace_back(std::string(key), joined);
+            out.data.set(std::string(key), std::move(items));
+            if (joined.empty()) continue;
+            out.fields.emplace_back(std::string(key), joined);
+            if (label != summary_labels.end()) out.summary += fmt::format("; {}: {}", label->second, joined);
         }
     }
-    doc.data.set("evidence", std::move(ev));
+    return out;
+}
+
+void add_evidence(const std::string& evidence, sdk::Document& doc, sdk::Block& fields) {
+    auto parsed = parse_evidence(evidence);
+    if (parsed.fields.empty()) return;
+    fields.fields.insert(fields.fields.end(), parsed.fields.begin(), parsed.fields.end());
+    doc.data.set("evidence", std::move(parsed.data));
 }
 
 sdk::Document explanation(const std::string& title, std::int64_t work, std::int64_t person) {
@@ -956,6 +980,26 @@ sdk::Document explain_attribution(Database& db, std::int64_t work, std::int64_t 
     if (!evidence.empty()) add_evidence(evidence, doc, fields);
     doc.blocks.push_back(std::move(fields));
     return doc;
+}
+
+std::map<std::int64_t, Attribution> attributions_of(Database& db, std::int64_t person) {
+    std::map<std::int64_t, Attribution> out;
+    auto stmt = db.prepare(
+        "SELECT work_id, coalesce(reason, ''), coalesce(confidence, 1.0), coalesce(evidence, '') FROM "
+        "authorships "
+        "WHERE person_id = ?1");
+    for (stmt.bind(1, person); stmt.step();) {
+        Attribution a;
+        a.reason = stmt.text(1);
+        a.confidence = stmt.real(2);
+        if (!stmt.text(3).empty()) {
+            auto parsed = parse_evidence(stmt.text(3));
+            a.evidence = std::move(parsed.data);
+            a.summary = std::move(parsed.summary);
+        }
+        out.emplace(stmt.integer(0), std::move(a));
+    }
+    return out;
 }
 
 }  // namespace bzpeer

@@ -491,8 +491,19 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
         co_list.push(std::move(v));
     }
     doc.data.set("coauthors", std::move(co_list));
+    std::map<std::int64_t, Attribution> attributions;
+    if (options.explain) attributions = attributions_of(db, person);
     Value work_list = Value::array();
-    for (const auto& w : works) work_list.push(work_value(w, options.abstracts));
+    for (const auto& w : works) {
+        Value& v = work_list.push(work_value(w, options.abstracts));
+        if (auto it = attributions.find(w.id); it != attributions.end()) {
+            Value a = Value::object();
+            a.set("reason", it->second.reason);
+            a.set("confidence", it->second.confidence);
+            a.set("evidence", it->second.evidence);
+            v.set("attribution", std::move(a));
+        }
+    }
     doc.data.set("works", std::move(work_list));
 
     // People face.
@@ -557,9 +568,17 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
     }
     doc.blocks.push_back(heading("Works", 2));
     Block list = table({"year", "type", "venue", "title", "arxiv", "doi"});
-    for (const auto& w : works)
+    if (options.explain)
+        list.table.columns.insert(list.table.columns.end(), {"attributed by", "confidence", "why"});
+    for (const auto& w : works) {
         list.table.rows.push_back(
             {year_text(w), w.type, w.where(), w.title, w.id_of("arxiv"), w.id_of("doi")});
+        if (auto it = attributions.find(w.id); it != attributions.end()) {
+            const Attribution& a = it->second;
+            list.table.rows.back().insert(list.table.rows.back().end(),
+                                          {a.reason, fmt::format("{:.2f}", a.confidence), a.summary});
+        }
+    }
     doc.blocks.push_back(std::move(list));
     if (options.abstracts) {
         for (const auto& w : works) {

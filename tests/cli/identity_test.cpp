@@ -230,6 +230,26 @@ TEST_F(IdentityTest, ExplainGivesConfidenceAndEvidence) {
     // Joined through C. M. Herdman, who co-wrote 1312.6177 and 1412.6529.
     EXPECT_EQ(strings(e["evidence"]["shared_coauthors"]), std::vector<std::string>{"herdman c"});
 
+    // profile --explain gives every work its attribution; the same as explain gives.
+    std::string profile_text = json({"profile", person, "--explain", "--no-abstracts"});
+    simdjson::dom::parser profile_parser;
+    element profile = profile_parser.parse(profile_text);
+    std::size_t explained = 0;
+    for (element w : simdjson::dom::array(profile["works"])) {
+        EXPECT_FALSE(str(w["attribution"]["reason"]).empty()) << profile_text;
+        ++explained;
+        if (str(w["ids"]["arxiv"]) != "1412.6529") continue;
+        EXPECT_EQ(str(w["attribution"]["reason"]), "evidence");
+        double same = w["attribution"]["confidence"];
+        EXPECT_DOUBLE_EQ(same, confidence);
+        EXPECT_EQ(strings(w["attribution"]["evidence"]["shared_coauthors"]),
+                  std::vector<std::string>{"herdman c"});
+    }
+    EXPECT_EQ(explained, 10u);
+    auto table = run({"profile", person, "--explain", "--no-abstracts"});
+    EXPECT_TRUE(contains(table.out, "| attributed by | confidence | why |")) << table.out;
+    EXPECT_TRUE(contains(table.out, "co-authors: herdman c")) << table.out;
+
     auto markdown = run({"explain", "1412.6529", person, "--format", "markdown"});
     EXPECT_TRUE(contains(markdown.out, "herdman c")) << markdown.out;
     EXPECT_EQ(run({"explain", "1412.6529", "p:999"}).exit_code, 3);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -71,6 +72,16 @@ std::int64_t import_ledger(Database& db, std::string_view json, const std::strin
 // are not examined.
 std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std::int64_t person,
                                                                std::size_t limit = 300);
+
+// How a work came to be on a person's profile, for reports.
+struct Attribution {
+    std::string reason;       // "alone", "orcid", "assertion", "evidence"
+    double confidence = 1.0;  // 0..1
+    sdk::Value evidence;      // as `explain` shows it; null unless joined by evidence
+    std::string summary;      // one line: the score and what was shared
+};
+// The attribution of each of `person`'s works, by work id.
+std::map<std::int64_t, Attribution> attributions_of(Database& db, std::int64_t person);
 
 // Why `work` is on `person`'s profile: the attribution's confidence and its evidence. When
 // it is not, whose it is and why not: a correction, or the evidence that fell short.

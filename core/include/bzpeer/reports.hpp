@@ -29,6 +29,7 @@ sdk::Document people_report(Database& db, std::string_view name);
 struct ProfileOptions {
     long coauthors = 20;  // 0: all
     bool abstracts = true;
+    bool explain = false;  // each work with how it came to be on the profile
 };
 sdk::Document profile_report(Database& db, std::int64_t person, const ProfileOptions& options);
 
