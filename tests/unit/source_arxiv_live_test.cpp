@@ -228,7 +228,7 @@ TEST(SourceArxivLive, PagesThroughTotalResults) {
     ASSERT_EQ(sink.works.size(), 20u);
     EXPECT_EQ(arxiv_ids(sink.works).front(), "2202.12139v1");
     EXPECT_THAT(sink.batch_ends, ElementsAre(10u, 20u));  // one batch per page
-    EXPECT_THAT(sink.expected, ElementsAre(20));             // totalResults, told once, for progress
+    EXPECT_THAT(sink.expected, ElementsAre(20));          // totalResults, told once, for progress
 }
 
 TEST(SourceArxivLive, RealTotalKeepsPagingUntilTheSinkStops) {
