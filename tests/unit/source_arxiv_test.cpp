@@ -19,8 +19,6 @@ using bzpeer::arxiv::FeedInfo;
 using bzpeer::arxiv::read_atom;
 using bzpeer::sdk::AuthorRecord;
 using bzpeer::sdk::Identifier;
-using bzpeer::sdk::PersonRecord;
-using bzpeer::sdk::RecordSink;
 using bzpeer::sdk::Status;
 using bzpeer::sdk::WorkRecord;
 using ::testing::ElementsAre;
@@ -29,7 +27,6 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 
-// Stops the read after `limit` records, as a host would on a store failure.
 std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("arxiv/" + name); }
 
 struct Parsed {

@@ -22,8 +22,6 @@ using bzpeer::crossref::markup_to_text;
 using bzpeer::crossref::read_crossref;
 using bzpeer::crossref::Reader;
 using bzpeer::sdk::AuthorRecord;
-using bzpeer::sdk::PersonRecord;
-using bzpeer::sdk::RecordSink;
 using bzpeer::sdk::Status;
 using bzpeer::sdk::WorkRecord;
 using ::testing::ElementsAre;
@@ -32,7 +30,6 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 
-// Stops the read after `limit` records, as a host would on a store failure.
 std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("crossref/" + name); }
 
 struct Parsed {

@@ -27,7 +27,6 @@ using bzpeer::sdk::InputStream;
 using bzpeer::sdk::OptionSpec;
 using bzpeer::sdk::PersonRecord;
 using bzpeer::sdk::ReadRequest;
-using bzpeer::sdk::RecordSink;
 using bzpeer::sdk::Status;
 using bzpeer::sdk::WorkRecord;
 using ::testing::ElementsAre;

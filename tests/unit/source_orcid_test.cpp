@@ -19,7 +19,6 @@ using bzpeer::orcid::read_orcid;
 using bzpeer::sdk::Affiliation;
 using bzpeer::sdk::AuthorRecord;
 using bzpeer::sdk::PersonRecord;
-using bzpeer::sdk::RecordSink;
 using bzpeer::sdk::Status;
 using bzpeer::sdk::WorkRecord;
 using ::testing::AllOf;
