@@ -29,7 +29,7 @@ struct BlockData {
     std::vector<resolver::Mention> mentions;
     std::vector<std::string> keys;       // authorship keys, per mention
     std::vector<std::string> printed;    // printed names, per mention
-    std::vector<std::int64_t> previous;  // person id before, 0 when none
+    std::vector<std::int64_t> previous;  // person id as stored (before a new resolution), 0 when none
 };
 
 // The evidence of a block's mentions beyond their own rows: words, co-authors, topics and
@@ -572,12 +572,8 @@ std::vector<std::int64_t> split_flagged(Database& db, std::int64_t person) {
     for (const auto& block : blocks_of(db, person)) {
         BlockData data = load_block(db, block);
         std::map<std::int64_t, std::size_t> mention_of;  // work -> mention of this person
-        for (std::size_t i = 0; i < data.mentions.size(); ++i) {
-            auto& owner = db.cached("SELECT person_id FROM authorships WHERE id = ?1");
-            owner.bind(1, data.mentions[i].id);
-            if (owner.step() && owner.integer(0) == person) mention_of.emplace(data.mentions[i].work, i);
-            owner.reset();
-        }
+        for (std::size_t i = 0; i < data.mentions.size(); ++i)
+            if (data.previous[i] == person) mention_of.emplace(data.mentions[i].work, i);
         std::vector<std::vector<std::size_t>> seeds(groups.size());
         std::set<std::int64_t> grouped;
         for (std::size_t g = 0; g < groups.size(); ++g)
@@ -785,11 +781,8 @@ std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std
     for (const auto& block : blocks_of(db, person)) {
         BlockData data = load_block(db, block);
         std::vector<std::size_t> mine;
-        for (std::size_t i = 0; i < data.mentions.size(); ++i) {
-            auto& stmt = db.cached("SELECT person_id FROM authorships WHERE id = ?1");
-            stmt.bind(1, data.mentions[i].id);
-            if (stmt.step() && stmt.integer(0) == person) mine.push_back(i);
-        }
+        for (std::size_t i = 0; i < data.mentions.size(); ++i)
+            if (data.previous[i] == person) mine.push_back(i);
         if (mine.size() < 2 || mine.size() > limit) continue;
         auto options = resolver::options_for(block);
         std::vector<std::size_t> parent(mine.size());
@@ -899,19 +892,15 @@ sdk::Document explain_absence(Database& db, std::int64_t work, std::int64_t pers
         std::optional<std::size_t> mention;
         std::vector<std::size_t> theirs;
         for (std::size_t i = 0; i < data.mentions.size(); ++i) {
-            auto& owner = db.cached("SELECT person_id FROM authorships WHERE id = ?1");
-            owner.bind(1, data.mentions[i].id);
-            std::int64_t id = owner.step() && !owner.is_null(0) ? owner.integer(0) : 0;
-            owner.reset();
             if (data.mentions[i].work == work) mention = i;
-            if (id == person) theirs.push_back(i);
+            if (data.previous[i] == person) theirs.push_back(i);
         }
         if (!mention) continue;
-        auto& stmt = db.cached("SELECT printed_name, position, person_id FROM authorships WHERE id = ?1");
+        const std::string& printed = data.printed[*mention];
+        const std::int64_t holder = data.previous[*mention];
+        auto& stmt = db.cached("SELECT position FROM authorships WHERE id = ?1");
         stmt.bind(1, data.mentions[*mention].id);
-        stmt.step();
-        std::string printed = stmt.text(0);
-        std::int64_t position = stmt.integer(1), holder = stmt.is_null(2) ? 0 : stmt.integer(2);
+        const std::int64_t position = stmt.step() ? stmt.integer(0) : 0;
         stmt.reset();
 
         auto doc = explanation(fmt::format("Why w:{} is not on p:{}'s profile", work, person), work, person);
