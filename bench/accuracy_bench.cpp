@@ -13,10 +13,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <numeric>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "bzpeer/evaluate.hpp"
@@ -25,31 +23,10 @@
 
 namespace {
 
-using bzpeer::resolver::Mention;
-
 std::vector<std::string> as_labels(const std::vector<int>& ids) {
     std::vector<std::string> out;
     out.reserve(ids.size());
     for (int id : ids) out.push_back(std::to_string(id));
-    return out;
-}
-
-// Connected components of "has a co-author in common" (block keys, as printed names give).
-std::vector<int> coauthor_components(const std::vector<Mention>& mentions) {
-    std::vector<std::size_t> parent(mentions.size());
-    std::iota(parent.begin(), parent.end(), 0);
-    auto find = [&](std::size_t x) {
-        while (parent[x] != x) x = parent[x] = parent[parent[x]];
-        return x;
-    };
-    std::unordered_map<std::string, std::size_t> first;
-    for (std::size_t i = 0; i < mentions.size(); ++i)
-        for (const auto& c : mentions[i].coauthors) {
-            auto [it, added] = first.try_emplace(c, i);
-            if (!added) parent[find(i)] = find(it->second);
-        }
-    std::vector<int> out(mentions.size());
-    for (std::size_t i = 0; i < mentions.size(); ++i) out[i] = static_cast<int>(find(i));
     return out;
 }
 
@@ -118,7 +95,8 @@ int main(int argc, char** argv) {
         auto found = bzpeer::score_clusters(truth, as_labels(result.cluster));
         resolver.add(found);
         one.add(bzpeer::score_clusters(truth, std::vector<std::string>(truth.size(), "one")));
-        coauthors.add(bzpeer::score_clusters(truth, as_labels(coauthor_components(set.mentions))));
+        coauthors.add(
+            bzpeer::score_clusters(truth, as_labels(bzpeer::devset::coauthor_components(set.mentions))));
         by_f1.emplace_back(found.b3_f1, g.seed);
     }
     std::printf("%s: %d people, %d works each on average, seeds %llu-%llu\n", g.name.c_str(), g.people,

@@ -666,4 +666,22 @@ std::string truth_json(const DevSet& set) {
 std::string field_name(std::size_t field) { return std::string(vocabulary::fields().at(field).name); }
 std::size_t field_count() { return vocabulary::fields().size(); }
 
+std::vector<int> coauthor_components(const std::vector<resolver::Mention>& mentions) {
+    std::vector<std::size_t> parent(mentions.size());
+    for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    auto find = [&](std::size_t x) {
+        while (parent[x] != x) x = parent[x] = parent[parent[x]];
+        return x;
+    };
+    std::map<std::string, std::size_t> first;
+    for (std::size_t i = 0; i < mentions.size(); ++i)
+        for (const auto& c : mentions[i].coauthors) {
+            auto [it, added] = first.try_emplace(c, i);
+            if (!added) parent[find(i)] = find(it->second);
+        }
+    std::vector<int> out(mentions.size());
+    for (std::size_t i = 0; i < mentions.size(); ++i) out[i] = static_cast<int>(find(i));
+    return out;
+}
+
 }  // namespace bzpeer::devset

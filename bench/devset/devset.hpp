@@ -81,6 +81,11 @@ std::string atom_feed(const DevSet& set);
 // {"name": ..., "authorships": [{"work": "arxiv:ID", "author": printed, "person": "P1"}, ...]}
 std::string truth_json(const DevSet& set);
 
+// The baseline every resolver must beat: works joined only through shared co-authors, the
+// connected components of "has a co-author in common" (as block keys, which is all that the
+// printed names say). A cluster label per mention.
+std::vector<int> coauthor_components(const std::vector<resolver::Mention>& mentions);
+
 // The name of the field with this index (for reports), and how many fields there are.
 std::string field_name(std::size_t field);
 std::size_t field_count();

@@ -10,10 +10,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
-#include <numeric>
 #include <sstream>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "devset.hpp"
@@ -80,26 +78,6 @@ Scores pairwise(const std::vector<int>& found, const std::vector<int>& truth) {
 // Every work of the name is one person.
 std::vector<int> one_person(const std::vector<Mention>& mentions) {
     return std::vector<int>(mentions.size(), 0);
-}
-
-// Works joined only through shared co-authors: connected components of "has a co-author in
-// common" (as block keys, which is all that the printed names say).
-std::vector<int> coauthor_components(const std::vector<Mention>& mentions) {
-    std::vector<std::size_t> parent(mentions.size());
-    std::iota(parent.begin(), parent.end(), 0);
-    auto find = [&](std::size_t x) {
-        while (parent[x] != x) x = parent[x] = parent[parent[x]];
-        return x;
-    };
-    std::unordered_map<std::string, std::size_t> first;
-    for (std::size_t i = 0; i < mentions.size(); ++i)
-        for (const auto& c : mentions[i].coauthors) {
-            auto [it, added] = first.try_emplace(c, i);
-            if (!added) parent[find(i)] = find(it->second);
-        }
-    std::vector<int> out(mentions.size());
-    for (std::size_t i = 0; i < mentions.size(); ++i) out[i] = static_cast<int>(find(i));
-    return out;
 }
 
 // ---- Reports --------------------------------------------------------------------------
@@ -176,7 +154,7 @@ Outcome evaluate(const bzpeer::devset::Options& generation, bool verbose) {
     o.b3 = b_cubed(result.cluster, set.labels);
     o.pairs = pairwise(result.cluster, set.labels);
     auto one = one_person(set.mentions);
-    auto coauthors = coauthor_components(set.mentions);
+    auto coauthors = bzpeer::devset::coauthor_components(set.mentions);
     o.b3_one = b_cubed(one, set.labels);
     o.pairs_one = pairwise(one, set.labels);
     o.b3_coauthors = b_cubed(coauthors, set.labels);
