@@ -5,10 +5,11 @@
 //
 //   accuracy_bench [--seeds N] [--first-seed S] [--name "Bo Zheng"] [--people K]
 //                  [--works-per-person N] [--max-works M] [--same-field-rate R] [--lead-share S]
-//                  [--common-coauthor-rate R] [--worst K]
+//                  [--common-coauthor-rate R] [--worst K] [--show SEED]
 //
 // Prints, per seed set, the mean B³ precision, recall and F1 of each method, the lowest F1 and
-// how many seeds reach 0.90 and 0.95; then the K worst seeds.
+// how many seeds reach 0.90 and 0.95; then the K worst seeds. --show prints, for one seed, who
+// each person found is made of (true people, their fields and years): where the errors are.
 
 #include <algorithm>
 #include <cstdio>
@@ -44,6 +45,14 @@ struct Tally {
     }
 };
 
+// Who is who in the set, and what went wrong.
+void show(const bzpeer::devset::DevSet& set, const bzpeer::resolver::Result& result,
+          const bzpeer::resolver::Options& options) {
+    std::printf("seed %s: %zu mentions, %d found\n%s%s", set.name.c_str(), set.mentions.size(),
+                result.clusters, bzpeer::devset::describe_people(set).c_str(),
+                bzpeer::devset::explain_errors(set, result, options).c_str());
+}
+
 [[noreturn]] void usage(const char* problem) {
     std::fprintf(stderr, "accuracy_bench: %s\n", problem);
     std::exit(2);
@@ -54,6 +63,7 @@ struct Tally {
 int main(int argc, char** argv) {
     bzpeer::devset::Options g;
     int seeds = 50, worst = 5;
+    std::uint64_t show_seed = 0;
     std::uint64_t first_seed = 1;
     for (int i = 1; i < argc; ++i) {
         std::string_view arg = argv[i];
@@ -77,6 +87,8 @@ int main(int argc, char** argv) {
             g.lead_share = std::atof(value);
         else if (arg == "--common-coauthor-rate")
             g.common_coauthor_rate = std::atof(value);
+        else if (arg == "--show")
+            show_seed = std::strtoull(value, nullptr, 10);
         else if (arg == "--worst")
             worst = std::atoi(value);
         else
@@ -90,14 +102,15 @@ int main(int argc, char** argv) {
         g.seed = first_seed + static_cast<std::uint64_t>(k);
         auto set = bzpeer::devset::generate(g);
         auto truth = as_labels(set.labels);
-        auto result =
-            bzpeer::resolver::resolve(set.mentions, {}, bzpeer::resolver::options_for(set.block_key));
+        auto options = bzpeer::resolver::options_for(set.block_key);
+        auto result = bzpeer::resolver::resolve(set.mentions, {}, options);
         auto found = bzpeer::score_clusters(truth, as_labels(result.cluster));
         resolver.add(found);
         one.add(bzpeer::score_clusters(truth, std::vector<std::string>(truth.size(), "one")));
         coauthors.add(
             bzpeer::score_clusters(truth, as_labels(bzpeer::devset::coauthor_components(set.mentions))));
         by_f1.emplace_back(found.b3_f1, g.seed);
+        if (g.seed == show_seed) show(set, result, options);
     }
     std::printf("%s: %d people, %d works each on average, seeds %llu-%llu\n", g.name.c_str(), g.people,
                 g.works_per_person, static_cast<unsigned long long>(first_seed),

@@ -1,5 +1,7 @@
 #include "devset.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -28,9 +30,10 @@ constexpr double kFocusShare = 0.25;  // within a work: repeat one of its focus 
 constexpr double kSecondFieldWorks = 0.25;
 constexpr double kSideCircleShare = 0.6;  // second-field works: co-authors from the side circle
 constexpr double kSoloRate = 0.04;
-constexpr double kCrossListRate = 0.15;  // a neighbouring category added as a cross-list
-constexpr double kOutOfWindow = 0.05;    // weight of a co-author outside their active years
-constexpr int kChangeMinWorks = 5;       // works needed to change field mid-career
+constexpr double kCrossListRate = 0.15;     // a neighbouring category added as a cross-list
+constexpr double kOutOfWindow = 0.05;       // weight of a co-author outside their active years
+constexpr int kChangeMinWorks = 5;          // works needed to change field mid-career
+constexpr double kTwoSyllableGiven = 0.65;  // Chinese given names of two syllables
 
 std::uint64_t fnv1a(std::string_view text) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -181,6 +184,8 @@ private:
             const auto& pool = vocabulary::names(coauthor_culture(local));
             bool female = !pool.given_female.empty() && rng_.chance(0.4);
             std::string given(female ? rng_.pick(pool.given_female) : rng_.pick(pool.given));
+            if (!pool.syllables.empty() && rng_.chance(kTwoSyllableGiven))
+                given = capitalized(rng_.pick(pool.syllables)) + std::string(rng_.pick(pool.syllables));
             std::string family(rng_.pick(pool.family));
             if (female) {
                 for (std::string_view male : {"ski", "cki", "dzki"})
@@ -665,6 +670,75 @@ std::string truth_json(const DevSet& set) {
 
 std::string field_name(std::size_t field) { return std::string(vocabulary::fields().at(field).name); }
 std::size_t field_count() { return vocabulary::fields().size(); }
+
+namespace {
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+std::string describe(const resolver::Evidence& e) {
+    std::string out = fmt::format(
+        "total {:+.2f} = prior {:+.2f} coauthors {:+.2f} topics {:+.2f} words {:+.2f} venue {:+.2f} affil "
+        "{:+.2f} time {:+.2f}",
+        e.total(), e.prior, e.coauthors, e.topics, e.words, e.venue, e.affiliation, e.time);
+    if (!e.shared_coauthors.empty()) out += "\n        shared co-authors: " + joined(e.shared_coauthors);
+    if (!e.shared_categories.empty()) out += "\n        shared categories: " + joined(e.shared_categories);
+    if (!e.shared_words.empty()) out += "\n        top shared words: " + joined(e.shared_words);
+    return out;
+}
+
+// The key with the most mentions.
+int largest(const std::map<int, std::vector<std::size_t>>& parts) {
+    return std::max_element(parts.begin(), parts.end(),
+                            [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); })
+        ->first;
+}
+
+}  // namespace
+
+std::string describe_people(const DevSet& set) {
+    std::string out;
+    for (const auto& p : set.people)
+        out += fmt::format("    {}: {} works {}-{} {}\n", p.label, p.works, p.first_year, p.last_year,
+                           joined(p.fields));
+    return out;
+}
+
+std::string explain_errors(const DevSet& set, const resolver::Result& result,
+                           const resolver::Options& options) {
+    std::map<int, std::map<int, std::vector<std::size_t>>> by_found, by_truth;
+    for (std::size_t i = 0; i < set.labels.size(); ++i) {
+        by_found[result.cluster[i]][set.labels[i]].push_back(i);
+        by_truth[set.labels[i]][result.cluster[i]].push_back(i);
+    }
+    auto person = [&](int label) { return set.people[static_cast<std::size_t>(label)].label; };
+    std::string out;
+    for (const auto& [cluster, parts] : by_found) {
+        if (parts.size() < 2) continue;
+        int owner = largest(parts);
+        for (const auto& [label, members] : parts) {
+            if (label == owner) continue;
+            auto e = resolver::compare(set.mentions, parts.at(owner), members, options);
+            out += fmt::format("    WRONG MERGE cluster {}: {} mentions of {} into {} ({}): {}\n", cluster,
+                               members.size(), person(label), person(owner), parts.at(owner).size(),
+                               describe(e));
+        }
+    }
+    for (const auto& [label, parts] : by_truth) {
+        if (parts.size() < 2) continue;
+        int main = largest(parts);
+        for (const auto& [cluster, members] : parts) {
+            if (cluster == main) continue;
+            auto e = resolver::compare(set.mentions, parts.at(main), members, options);
+            out += fmt::format("    MISSED LINK {}: {} mentions apart from its main cluster ({}): {}\n",
+                               person(label), members.size(), parts.at(main).size(), describe(e));
+        }
+    }
+    return out;
+}
 
 std::vector<int> coauthor_components(const std::vector<resolver::Mention>& mentions) {
     std::vector<std::size_t> parent(mentions.size());

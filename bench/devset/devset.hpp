@@ -86,6 +86,16 @@ std::string truth_json(const DevSet& set);
 // printed names say). A cluster label per mention.
 std::vector<int> coauthor_components(const std::vector<resolver::Mention>& mentions);
 
+// The people of the set, a line each: label, works, years, fields.
+std::string describe_people(const DevSet& set);
+
+// What went wrong in one resolution of the set, a paragraph per error with the evidence that
+// resolve() weighs: each wrong merge (a found cluster holding several people: the others against
+// the one with most works there) and each missed link (a person spread over several clusters:
+// each part against the largest).
+std::string explain_errors(const DevSet& set, const resolver::Result& result,
+                           const resolver::Options& options);
+
 // The name of the field with this index (for reports), and how many fields there are.
 std::string field_name(std::size_t field);
 std::size_t field_count();

@@ -31,6 +31,9 @@ struct Names {
     std::vector<std::string_view> given;
     std::vector<std::string_view> given_female;  // Polish: family names take the feminine form
     std::vector<std::string_view> family;
+    // Chinese: most given names are two syllables of these ("Jia" + "heng"), so that a full
+    // name such as "Jiaheng Liu" is rare while one-syllable names ("Wei Liu") are shared widely.
+    std::vector<std::string_view> syllables;
 };
 const Names& names(Culture culture);
 

@@ -230,15 +230,28 @@ std::string display_name(const std::vector<std::string>& printed) {
     return best;
 }
 
+// Re-resolves one block. With `corrected`, only those people's works are resolved again (a
+// correction changes whom it names): everyone else in the block stays as they are, their works
+// and attributions untouched, until the next import or `resolve`.
 void resolve_one(Database& db, const std::string& block, const std::vector<Assertion>& ledger,
-                 const resolver::Options& options, ResolveSummary& summary) {
+                 const resolver::Options& options, ResolveSummary& summary,
+                 const std::set<std::int64_t>* corrected = nullptr) {
     BlockData data = load_block(db, block);
     const std::size_t n = data.mentions.size();
     ++summary.blocks;
     summary.authorships += static_cast<std::int64_t>(n);
     resolver::Options block_options = options;
     block_options.common_name = resolver::common_family_name(block);
-    auto result = resolver::resolve(data.mentions, constraints_for(ledger, data), block_options);
+    auto constraints = constraints_for(ledger, data);
+    std::vector<bool> settled(n, false);
+    if (corrected) {
+        std::map<std::int64_t, std::vector<std::size_t>> bystanders;
+        for (std::size_t i = 0; i < n; ++i)
+            if (data.previous[i] && !corrected->count(data.previous[i]))
+                bystanders[data.previous[i]].push_back(i), settled[i] = true;
+        for (auto& [person, mentions] : bystanders) constraints.settled.push_back(std::move(mentions));
+    }
+    auto result = resolver::resolve(data.mentions, constraints, block_options);
 
     // Map clusters to people: an ORCID's owner first, then the person holding most of it before.
     std::map<std::pair<int, std::int64_t>, int> overlap;
@@ -296,6 +309,7 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
     auto& update = db.cached(
         "UPDATE authorships SET person_id = ?2, reason = ?3, confidence = ?4, evidence = ?5 WHERE id = ?1");
     for (std::size_t i = 0; i < n; ++i) {
+        if (settled[i]) continue;
         update.bind(1, data.mentions[i].id)
             .bind(2, person_of[result.cluster[i]])
             .bind(3, result.reason[i])
@@ -508,6 +522,25 @@ ResolveSummary resolve_all(Database& db) {
     return summary;
 }
 
+namespace {
+
+// A correction's re-resolution of one block: only the people it names change.
+void resolve_correction(Database& db, const std::string& block, const std::set<std::int64_t>& people) {
+    ResolveSummary summary;
+    resolve_one(db, block, load_assertions(db), {}, summary, &people);
+}
+
+// Who holds the authorship a ledger key names ("arxiv:2101.00001|zheng b"), or 0.
+std::int64_t holder_of(Database& db, std::int64_t work, const std::string& block) {
+    auto& stmt = db.cached("SELECT person_id FROM authorships WHERE work_id = ?1 AND block_key = ?2");
+    stmt.bind(1, work).bind(2, block);
+    std::int64_t person = stmt.step() && !stmt.is_null(0) ? stmt.integer(0) : 0;
+    stmt.reset();
+    return person;
+}
+
+}  // namespace
+
 void merge_people(Database& db, std::int64_t person, std::int64_t other) {
     if (person == other) throw usage_error(fmt::format("p:{} is already one person", person));
     run_in_transaction(db, [&] {
@@ -521,7 +554,7 @@ void merge_people(Database& db, std::int64_t person, std::int64_t other) {
                             person, other, block_of_keys(keys), block_of_keys(more)));
         keys.insert(keys.end(), more.begin(), more.end());
         append_assertion(db, "same-person", keys, {}, fmt::format("people merge p:{} p:{}", person, other));
-        resolve_blocks(db, {block_of_keys(keys)});
+        resolve_correction(db, block_of_keys(keys), {person, other});
     });
 }
 
@@ -546,7 +579,7 @@ std::int64_t split_inside(Database& db, std::int64_t person, const std::vector<s
     append_assertion(db, "same-person", moved, {}, command);
     append_assertion(db, "same-person", kept, {}, command);
     append_assertion(db, "different-person", moved, kept, command);
-    resolve_blocks(db, {block_of_keys(moved)});
+    resolve_correction(db, block_of_keys(moved), {person});
     auto& who = db.cached("SELECT a.person_id FROM authorships a WHERE a.work_id = ?1 AND a.block_key = ?2");
     who.bind(1, *works.begin()).bind(2, block_of_keys(moved));
     std::int64_t result = who.step() ? who.integer(0) : 0;
@@ -611,7 +644,7 @@ void disown_work(Database& db, std::int64_t work, std::int64_t person) {
         keys.erase(it);
         append_assertion(db, "different-person", {key}, keys,
                          fmt::format("works disown w:{} --from p:{}", work, person));
-        resolve_blocks(db, {block_of_keys({key})});
+        resolve_correction(db, block_of_keys({key}), {person});
     });
 }
 
@@ -623,7 +656,9 @@ void claim_work(Database& db, std::int64_t work, std::int64_t person) {
         keys.insert(keys.begin(), key);
         append_assertion(db, "same-person", keys, {},
                          fmt::format("works claim w:{} --for p:{}", work, person));
-        resolve_blocks(db, {block_of_keys(keys)});
+        // The person the work is taken from changes too.
+        std::string block = block_of_keys(keys);
+        resolve_correction(db, block, {person, holder_of(db, work, block)});
     });
 }
 

@@ -235,6 +235,10 @@ std::string fold(std::string_view text) {
     return out;
 }
 
+bool single_pinyin_syllable(std::string_view folded_given) {
+    return !folded_given.empty() && pinyin(folded_given, 1);
+}
+
 std::vector<std::string> tokens(std::string_view folded) {
     std::vector<std::string> out;
     for (auto part : split(folded, ' '))

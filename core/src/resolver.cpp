@@ -24,8 +24,10 @@ constexpr double kPriorRare = -0.5;    // "Del Maestro A.": a rarer name needs l
 // co-authors, as words are, cost 0.04 B³ on the reference shape).
 constexpr double kCoauthor = 3.5;
 constexpr double kCoauthorCap = 6.0;
+constexpr double kRegularWorks = 2;           // works past the first that make a shared co-author a regular
 constexpr double kCommonCoauthor = 0.4;       // weight factor for co-authors of a common family name
 constexpr double kCommonCoauthorFull = 0.55;  // the same, printed in full ("Wei Wang", not "W. Wang")
+constexpr double kRareFullName = 1.0;         // the same, with a given name few share ("Jiaheng Liu")
 // Pooled evidence, the prior aside, that joins two groups: less for a rarer name, which
 // fewer namesakes share.
 constexpr double kGroupEvidenceCommon = 1.0;
@@ -217,10 +219,16 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
     m.coauthor_weight.assign(coauthor_blocks.size(), kCoauthor);
     for (std::size_t id = 0; id < coauthor_blocks.size(); ++id) {
         // "Wang Y." co-writes with many different people of any name: sharing them says less.
-        if (common_family_name(coauthor_blocks[id]))
-            m.coauthor_weight[id] *= full_given_name(m.coauthor_names.name(static_cast<Id>(id)))
-                                         ? kCommonCoauthorFull
-                                         : kCommonCoauthor;
+        // "Jiaheng Liu" is rare, "Wei Liu" and "W. Liu" are not.
+        if (common_family_name(coauthor_blocks[id])) {
+            std::string_view name = m.coauthor_names.name(static_cast<Id>(id));
+            if (!full_given_name(name))
+                m.coauthor_weight[id] *= kCommonCoauthor;
+            else if (names::single_pinyin_syllable(name.substr(0, name.rfind(' '))))
+                m.coauthor_weight[id] *= kCommonCoauthorFull;
+            else
+                m.coauthor_weight[id] *= kRareFullName;
+        }
     }
 
     m.singles.resize(mentions.size());
@@ -302,9 +310,14 @@ Evidence score(const Model& m, const Profile& a, const Profile& b, bool explain)
     e.prior = m.prior;
     const Sparse& small = a.coauthors.size() < b.coauthors.size() ? a.coauthors : b.coauthors;
     const Sparse& large = a.coauthors.size() < b.coauthors.size() ? b.coauthors : a.coauthors;
+    // Between groups, a name on one work of each is as likely a chance collision of two
+    // people's co-author lists as a shared colleague; a regular of either group is not.
+    const bool groups = a.works.size() > 1 || b.works.size() > 1;
     for (const auto& [id, n] : small) {
-        if (!large.count(id)) continue;
-        e.coauthors += m.coauthor_weight[id];
+        auto other = large.find(id);
+        if (other == large.end()) continue;
+        double regular = groups ? std::min(1.0, (n + other->second - 1) / kRegularWorks) : 1.0;
+        e.coauthors += m.coauthor_weight[id] * regular;
         if (explain) e.shared_coauthors.push_back(m.coauthor_names.name(id));
     }
     e.coauthors = std::min(e.coauthors, kCoauthorCap);
@@ -544,6 +557,8 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
     }
     for (std::size_t i = 0; i < n; ++i)
         if (forced[i]) result.reason[i] = "assertion";
+    for (const auto& group : constraints.settled)
+        for (std::size_t k = 1; k < group.size(); ++k) uf.parent[uf.find(group[k])] = uf.find(group[0]);
 
     // Clusters: index → profile and members; a dead cluster has been absorbed.
     std::vector<Profile> profiles;
@@ -562,7 +577,9 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
         members[c].push_back(i);
     }
     const std::size_t initial = profiles.size();
-    std::vector<bool> alive(initial, true);
+    std::vector<bool> alive(initial, true), settled(initial, false);
+    for (const auto& group : constraints.settled)
+        for (auto i : group) settled[static_cast<std::size_t>(cluster_of[i])] = true;
     std::vector<std::unordered_set<std::size_t>> forbidden(initial);
     for (const auto& [a, b] : constraints.different) {
         auto ca = static_cast<std::size_t>(cluster_of[a]), cb = static_cast<std::size_t>(cluster_of[b]);
@@ -694,7 +711,9 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
     const double group_threshold = options.threshold + crowding + model.prior +
                                    (options.common_name ? kGroupEvidenceCommon : kGroupEvidenceRare);
     auto consider = [&](std::size_t a, std::size_t b) {
-        if (forbidden[a].count(b) || incompatible(model, profiles[a], profiles[b])) return;
+        if (settled[a] || settled[b] || forbidden[a].count(b) ||
+            incompatible(model, profiles[a], profiles[b]))
+            return;
         double s = mean_score(a, b) - (whole_groups ? group_threshold : options.threshold + crowding / 2);
         if (s > 0 && !whole_groups && disjoint_circles(a, b)) s += kDisjointCircles;
         if (s > 0 && whole_groups) s += missing_regulars(a, b);

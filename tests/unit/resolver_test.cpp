@@ -80,66 +80,6 @@ std::vector<int> one_person(const std::vector<Mention>& mentions) {
     return std::vector<int>(mentions.size(), 0);
 }
 
-// ---- Reports --------------------------------------------------------------------------
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-    return out;
-}
-
-std::string describe(const Evidence& e) {
-    char buf[256];
-    std::snprintf(
-        buf, sizeof buf,
-        "total %+.2f = prior %+.2f coauthors %+.2f topics %+.2f words %+.2f venue %+.2f affil %+.2f "
-        "time %+.2f",
-        e.total(), e.prior, e.coauthors, e.topics, e.words, e.venue, e.affiliation, e.time);
-    std::string out = buf;
-    if (!e.shared_coauthors.empty()) out += "\n        shared co-authors: " + join(e.shared_coauthors);
-    if (!e.shared_categories.empty()) out += "\n        shared categories: " + join(e.shared_categories);
-    if (!e.shared_words.empty()) out += "\n        top shared words: " + join(e.shared_words);
-    return out;
-}
-
-// The wrong merges (a found cluster holding several people) and the missed links (a person
-// spread over several found clusters), each with the evidence resolve() weighed.
-void explain_errors(const DevSet& set, const Result& result, const Options& options) {
-    const auto& labels = set.labels;
-    std::map<int, std::map<int, std::vector<std::size_t>>> by_found, by_truth;
-    for (std::size_t i = 0; i < labels.size(); ++i) {
-        by_found[result.cluster[i]][labels[i]].push_back(i);
-        by_truth[labels[i]][result.cluster[i]].push_back(i);
-    }
-    auto person = [&](int label) { return set.people[static_cast<std::size_t>(label)].label; };
-    for (const auto& [cluster, parts] : by_found) {
-        if (parts.size() < 2) continue;
-        // The person with most mentions in the cluster is its owner; the others were merged in.
-        auto owner = std::max_element(parts.begin(), parts.end(), [](const auto& a, const auto& b) {
-                         return a.second.size() < b.second.size();
-                     })->first;
-        for (const auto& [label, members] : parts) {
-            if (label == owner) continue;
-            auto e = bzpeer::resolver::compare(set.mentions, parts.at(owner), members, options);
-            std::printf("    WRONG MERGE cluster %d: %zu mentions of %s into %s (%zu): %s\n", cluster,
-                        members.size(), person(label).c_str(), person(owner).c_str(), parts.at(owner).size(),
-                        describe(e).c_str());
-        }
-    }
-    for (const auto& [label, parts] : by_truth) {
-        if (parts.size() < 2) continue;
-        auto main = std::max_element(parts.begin(), parts.end(), [](const auto& a, const auto& b) {
-                        return a.second.size() < b.second.size();
-                    })->first;
-        for (const auto& [cluster, members] : parts) {
-            if (cluster == main) continue;
-            auto e = bzpeer::resolver::compare(set.mentions, parts.at(main), members, options);
-            std::printf("    MISSED LINK %s: %zu mentions apart from its main cluster (%zu): %s\n",
-                        person(label).c_str(), members.size(), parts.at(main).size(), describe(e).c_str());
-        }
-    }
-}
-
 struct Outcome {
     Scores b3, pairs, b3_one, b3_coauthors, pairs_one, pairs_coauthors;
     int clusters = 0;
@@ -164,11 +104,7 @@ Outcome evaluate(const bzpeer::devset::Options& generation, bool verbose) {
         "  %s seed %llu: %zu people, %zu mentions (%zu more printed into another block), %d clusters\n",
         set.name.c_str(), static_cast<unsigned long long>(generation.seed), set.people.size(),
         set.mentions.size(), set.outside_block, result.clusters);
-    for (const auto& p : set.people) {
-        std::string fields = join(p.fields);
-        std::printf("    %s: %d works %d-%d %s\n", p.label.c_str(), p.works, p.first_year, p.last_year,
-                    fields.c_str());
-    }
+    std::printf("%s", bzpeer::devset::describe_people(set).c_str());
     auto line = [](const char* what, const Scores& b3, const Scores& pairs) {
         std::printf("    %-22s B3 P %.3f R %.3f F1 %.3f | pairwise P %.3f R %.3f F1 %.3f\n", what,
                     b3.precision, b3.recall, b3.f1, pairs.precision, pairs.recall, pairs.f1);
@@ -176,7 +112,8 @@ Outcome evaluate(const bzpeer::devset::Options& generation, bool verbose) {
     line("resolver", o.b3, o.pairs);
     line("one person", o.b3_one, o.pairs_one);
     line("shared co-authors only", o.b3_coauthors, o.pairs_coauthors);
-    if (verbose || o.b3.f1 < 0.9) explain_errors(set, result, options);
+    if (verbose || o.b3.f1 < 0.9)
+        std::printf("%s", bzpeer::devset::explain_errors(set, result, options).c_str());
     std::fflush(stdout);
     return o;
 }
@@ -236,7 +173,7 @@ TEST(ResolverDevset, BeatsCoauthorsAloneOverTheSeeds) {
     for (auto [name, people, works] : {std::tuple{"Bo Zheng", 6, 10}, std::tuple{"Adrian Kowalczyk", 4, 8}}) {
         SCOPED_TRACE(name);
         std::vector<Outcome> outcomes;
-        for (std::uint64_t seed : {1, 2, 3}) {
+        for (std::uint64_t seed = 1; seed <= 10; ++seed) {
             bzpeer::devset::Options g;
             g.people = people;
             g.works_per_person = works;
@@ -354,6 +291,20 @@ TEST(ResolverConstraints, TwinsJoinWithoutConstraints) {
     std::vector<Mention> m = {twin(1), twin(2), twin(3, "B.")};
     auto r = bzpeer::resolver::resolve(m, {}, kCommon);
     EXPECT_EQ(r.clusters, 1);
+}
+
+TEST(ResolverConstraints, SettledPeopleTakeInNothingAndJoinNothing) {
+    // Twins 1-2 are one settled person, 3 another; 4 and 5 are free to join each other only.
+    std::vector<Mention> m = {twin(1), twin(2), twin(3), twin(4), twin(5)};
+    Constraints c;
+    c.settled = {{0, 1}, {2}};
+    auto r = bzpeer::resolver::resolve(m, c, kCommon);
+    EXPECT_EQ(r.clusters, 3);
+    EXPECT_TRUE(together(r, 0, 1));
+    EXPECT_FALSE(together(r, 1, 2));
+    EXPECT_TRUE(together(r, 3, 4));
+    EXPECT_FALSE(together(r, 0, 3));
+    EXPECT_FALSE(together(r, 2, 3));
 }
 
 TEST(ResolverConstraints, TwoMentionsOnOneWorkNeverJoin) {

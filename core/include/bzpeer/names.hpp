@@ -34,6 +34,10 @@ std::string block_key(const ParsedName& name);
 // the initial of the other ("A. G." ~ "Adrian Gustavo"); a missing token matches anything.
 bool given_names_compatible(std::string_view given_a, std::string_view given_b);
 
+// True for a folded given name of one Pinyin syllable ("wei", "xiang"). With a common family
+// name thousands of people share such a name ("Wei Wang"); "Jiaheng Liu" is rare.
+bool single_pinyin_syllable(std::string_view folded_given);
+
 // Splits folded text on spaces.
 std::vector<std::string> tokens(std::string_view folded);
 

@@ -31,6 +31,9 @@ struct Mention {
 struct Constraints {
     std::vector<std::vector<std::size_t>> same;                  // each group is one person
     std::vector<std::pair<std::size_t, std::size_t>> different;  // never one person
+    // Each group is one person that takes in nothing and joins nothing: the people a
+    // correction of someone else leaves as they are.
+    std::vector<std::vector<std::size_t>> settled;
 };
 
 struct Options {
