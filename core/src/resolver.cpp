@@ -72,54 +72,108 @@ private:
     std::vector<std::string> names_;
 };
 
-using Sparse = std::unordered_map<Id, double>;
+// Sparse vectors and sets as sorted lists: a block of 20,000 works holds tens of thousands of
+// them, and scoring merges short sorted lists faster than it looks up hash tables.
+using Weights = std::vector<std::pair<Id, double>>;  // sorted by id
+using Ids = std::vector<Id>;                         // sorted, distinct
 
-double dot(const Sparse& a, const Sparse& b) {
-    const Sparse& small = a.size() < b.size() ? a : b;
-    const Sparse& large = a.size() < b.size() ? b : a;
+// Walks two sorted lists in step, calling `both` for each key they share.
+template <class List, class Key, class Both>
+void in_step(const List& a, const List& b, Key key, Both both) {
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (key(a[i]) < key(b[j]))
+            ++i;
+        else if (key(b[j]) < key(a[i]))
+            ++j;
+        else
+            both(a[i++], b[j++]);
+    }
+}
+
+Id weight_key(const std::pair<Id, double>& x) { return x.first; }
+template <class T>
+const T& plain_key(const T& x) {
+    return x;
+}
+
+double dot(const Weights& a, const Weights& b) {
     double sum = 0;
-    for (const auto& [k, v] : small)
-        if (auto it = large.find(k); it != large.end()) sum += v * it->second;
+    in_step(a, b, weight_key, [&](const auto& x, const auto& y) { sum += x.second * y.second; });
     return sum;
 }
 
-double norm(const Sparse& a) {
+double norm(const Weights& a) {
     double sum = 0;
     for (const auto& [k, v] : a) sum += v * v;
     return std::sqrt(sum);
 }
 
-void add(Sparse& into, const Sparse& from) {
-    for (const auto& [k, v] : from) into[k] += v;
+// Weights of both lists, summed where they share a key.
+Weights sum(const Weights& a, const Weights& b) {
+    Weights out;
+    out.reserve(a.size() + b.size());
+    std::size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size()) {
+        if (j == b.size() || (i < a.size() && a[i].first < b[j].first))
+            out.push_back(a[i++]);
+        else if (i == a.size() || b[j].first < a[i].first)
+            out.push_back(b[j++]);
+        else
+            out.emplace_back(a[i].first, a[i].second + b[j].second), ++i, ++j;
+    }
+    return out;
 }
 
-double cosine(const Sparse& a, const Sparse& b) {
-    double na = norm(a), nb = norm(b);
-    return na > 0 && nb > 0 ? dot(a, b) / (na * nb) : 0;
+template <class T>
+std::vector<T> united(const std::vector<T>& a, const std::vector<T>& b) {
+    std::vector<T> out;
+    out.reserve(a.size() + b.size());
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
 }
 
-// What a group of mentions looks like, for comparing groups.
+template <class T>
+std::size_t shared_count(const std::vector<T>& a, const std::vector<T>& b) {
+    std::size_t n = 0;
+    in_step(a, b, plain_key<T>, [&](const T&, const T&) { ++n; });
+    return n;
+}
+
+Weights sorted(const std::unordered_map<Id, double>& map) {
+    Weights out(map.begin(), map.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// What a group of mentions looks like, for comparing groups; a single mention is a group of one.
 struct Profile {
-    Sparse coauthors;   // co-author id → count
-    Sparse categories;  // weights: primary 2, others 1
-    Sparse words;       // sum of unit tf-idf vectors
-    Sparse affiliations;
-    Sparse venues;
+    Weights coauthors;   // co-author id → works
+    Weights categories;  // weights: primary 2, others 1
+    Weights words;       // sum of unit tf-idf vectors
+    Ids affiliations;    // tokens
+    Ids venues;
+    double category_norm = 0, word_norm = 0;
     int first_year = 0, last_year = 0;
-    std::unordered_set<std::string> orcids;
-    std::unordered_set<std::int64_t> works;
+    std::size_t mentions = 0;
+    std::vector<std::string> orcids;  // sorted
+    // Works on which another mention of the block is printed too (two authors of one work share
+    // the name): the only works two groups can share, which keeps them apart. Sorted.
+    std::vector<std::int64_t> shared_works;
     std::vector<Id> given_names;  // distinct forms, as ids into Model::given_forms
 
     void absorb(const Profile& other) {
-        add(coauthors, other.coauthors);
-        add(categories, other.categories);
-        add(words, other.words);
-        add(affiliations, other.affiliations);
-        add(venues, other.venues);
+        coauthors = sum(coauthors, other.coauthors);
+        categories = sum(categories, other.categories);
+        words = sum(words, other.words);
+        affiliations = united(affiliations, other.affiliations);
+        venues = united(venues, other.venues);
+        category_norm = norm(categories);
+        word_norm = norm(words);
         if (other.first_year && (!first_year || other.first_year < first_year)) first_year = other.first_year;
         if (other.last_year > last_year) last_year = other.last_year;
-        orcids.insert(other.orcids.begin(), other.orcids.end());
-        works.insert(other.works.begin(), other.works.end());
+        orcids = united(orcids, other.orcids);
+        mentions += other.mentions;
+        shared_works = united(shared_works, other.shared_works);
         for (Id g : other.given_names)
             if (std::find(given_names.begin(), given_names.end(), g) == given_names.end())
                 given_names.push_back(g);
@@ -231,41 +285,51 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
         }
     }
 
+    std::unordered_map<std::int64_t, int> work_mentions;
+    for (const auto& mention : mentions) ++work_mentions[mention.work];
     m.singles.resize(mentions.size());
     m.key_words.resize(mentions.size());
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         const Mention& mention = mentions[i];
         Profile& p = m.singles[i];
-        for (Id id : coauthor_ids[i]) p.coauthors[id] += 1;
+        for (Id id : coauthor_ids[i]) p.coauthors.emplace_back(id, 1.0);
+        std::sort(p.coauthors.begin(), p.coauthors.end());
         // Each category also counts for its archive ("cond-mat" of "cond-mat.str-el"), so that
         // neighbouring subjects are closer than unrelated ones.
+        std::unordered_map<Id, double> categories;
         for (std::size_t c = 0; c < mention.categories.size(); ++c) {
             const std::string& code = mention.categories[c];
             double weight = c == 0 ? 2.0 : 1.0;
-            p.categories[m.categories(code)] += weight;
+            categories[m.categories(code)] += weight;
             if (auto dot = code.find('.'); dot != std::string::npos)
-                p.categories[m.categories(code.substr(0, dot))] += weight;
+                categories[m.categories(code.substr(0, dot))] += weight;
         }
-        Sparse tf;
+        p.categories = sorted(categories);
+        p.category_norm = norm(p.categories);
+        std::unordered_map<Id, double> tf;
         for (Id id : word_ids[i]) tf[id] += 1;
-        for (auto& [id, v] : tf) v = (1 + std::log(v)) * std::log((count + 1) / word_df[id]);
-        double n = norm(tf);
+        p.words = sorted(tf);
+        for (auto& [id, v] : p.words) v = (1 + std::log(v)) * std::log((count + 1) / word_df[id]);
+        double n = norm(p.words);
         std::vector<std::pair<double, Id>> ranked;
-        for (auto& [id, v] : tf) {
+        for (auto& [id, v] : p.words) {
             if (n > 0) v /= n;
             if (word_df[id] > 1) ranked.emplace_back(v, id);  // a word no other mention has links nothing
         }
+        p.word_norm = norm(p.words);
         std::partial_sort(ranked.begin(), ranked.begin() + std::min(kKeyWords, ranked.size()), ranked.end(),
                           std::greater<>());
         for (std::size_t k = 0; k < std::min(kKeyWords, ranked.size()); ++k)
             m.key_words[i].push_back(ranked[k].second);
-        p.words = std::move(tf);
         for (const auto& a : mention.affiliations)
-            for (const auto& token : affiliation_tokens(a)) p.affiliations[m.affiliations(token)] = 1;
-        if (!mention.venue.empty()) p.venues[m.venues(mention.venue)] = 1;
+            for (const auto& token : affiliation_tokens(a)) p.affiliations.push_back(m.affiliations(token));
+        std::sort(p.affiliations.begin(), p.affiliations.end());
+        p.affiliations.erase(std::unique(p.affiliations.begin(), p.affiliations.end()), p.affiliations.end());
+        if (!mention.venue.empty()) p.venues.push_back(m.venues(mention.venue));
         p.first_year = p.last_year = mention.year;
-        if (options.use_orcid && !mention.orcid.empty()) p.orcids.insert(mention.orcid);
-        p.works.insert(mention.work);
+        if (options.use_orcid && !mention.orcid.empty()) p.orcids.push_back(mention.orcid);
+        p.mentions = 1;
+        if (work_mentions[mention.work] > 1) p.shared_works.push_back(mention.work);
         if (!mention.given.empty()) p.given_names.push_back(m.given_forms(mention.given));
     }
     std::size_t forms = m.given_forms.size();
@@ -277,24 +341,14 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
     return m;
 }
 
-bool shares_any(const std::unordered_set<std::int64_t>& a, const std::unordered_set<std::int64_t>& b) {
-    const auto& small = a.size() < b.size() ? a : b;
-    const auto& large = a.size() < b.size() ? b : a;
-    return std::any_of(small.begin(), small.end(), [&](std::int64_t x) { return large.count(x); });
-}
-
 // Two groups that cannot be one person: they share a work, carry different ORCIDs, or go by
 // given names that cannot be the same ("Bo" and "Bin"; "B." is compatible with both).
 bool incompatible(const Model& m, const Profile& a, const Profile& b) {
-    if (shares_any(a.works, b.works)) return true;
+    if (shared_count(a.shared_works, b.shared_works)) return true;
     for (Id x : a.given_names)
         for (Id y : b.given_names)
             if (!m.compatible[x][y]) return true;
-    if (!a.orcids.empty() && !b.orcids.empty()) {
-        for (const auto& o : a.orcids)
-            if (!b.orcids.count(o)) return true;
-    }
-    return false;
+    return !a.orcids.empty() && !b.orcids.empty() && shared_count(a.orcids, b.orcids) < a.orcids.size();
 }
 
 // Similar words are evidence; dissimilar ones count against only as far as there were words
@@ -308,48 +362,41 @@ double word_evidence(double cosine, std::size_t fewer_words) {
 Evidence score(const Model& m, const Profile& a, const Profile& b, bool explain) {
     Evidence e;
     e.prior = m.prior;
-    const Sparse& small = a.coauthors.size() < b.coauthors.size() ? a.coauthors : b.coauthors;
-    const Sparse& large = a.coauthors.size() < b.coauthors.size() ? b.coauthors : a.coauthors;
     // Between groups, a name on one work of each is as likely a chance collision of two
     // people's co-author lists as a shared colleague; a regular of either group is not.
-    const bool groups = a.works.size() > 1 || b.works.size() > 1;
-    for (const auto& [id, n] : small) {
-        auto other = large.find(id);
-        if (other == large.end()) continue;
-        double regular = groups ? std::min(1.0, (n + other->second - 1) / kRegularWorks) : 1.0;
-        e.coauthors += m.coauthor_weight[id] * regular;
-        if (explain) e.shared_coauthors.push_back(m.coauthor_names.name(id));
-    }
+    const bool groups = a.mentions > 1 || b.mentions > 1;
+    in_step(a.coauthors, b.coauthors, weight_key, [&](const auto& x, const auto& y) {
+        double regular = groups ? std::min(1.0, (x.second + y.second - 1) / kRegularWorks) : 1.0;
+        e.coauthors += m.coauthor_weight[x.first] * regular;
+        if (explain) e.shared_coauthors.push_back(m.coauthor_names.name(x.first));
+    });
     e.coauthors = std::min(e.coauthors, kCoauthorCap);
-    if (!a.categories.empty() && !b.categories.empty())
-        e.topics = kTopicWeight * (cosine(a.categories, b.categories) - kTopicNeutral);
-    if (!a.words.empty() && !b.words.empty())
-        e.words = word_evidence(cosine(a.words, b.words), std::min(a.words.size(), b.words.size()));
-    for (const auto& [id, v] : a.venues)
-        if (b.venues.count(id)) e.venue = kVenue;
+    if (a.category_norm > 0 && b.category_norm > 0)
+        e.topics = kTopicWeight *
+                   (dot(a.categories, b.categories) / (a.category_norm * b.category_norm) - kTopicNeutral);
+    if (a.word_norm > 0 && b.word_norm > 0)
+        e.words = word_evidence(dot(a.words, b.words) / (a.word_norm * b.word_norm),
+                                std::min(a.words.size(), b.words.size()));
+    if (shared_count(a.venues, b.venues)) e.venue = kVenue;
     if (!a.affiliations.empty() && !b.affiliations.empty()) {
-        double shared = dot(a.affiliations, b.affiliations) > 0 ? 0 : -1;
-        if (shared == 0) {
-            std::size_t both = 0;
-            for (const auto& [id, v] : a.affiliations) both += b.affiliations.count(id);
-            double jaccard =
-                static_cast<double>(both) / (a.affiliations.size() + b.affiliations.size() - both);
-            e.affiliation = kAffiliationWeight * jaccard;
-        } else {
-            e.affiliation = kAffiliationMismatch;
-        }
+        auto both = static_cast<double>(shared_count(a.affiliations, b.affiliations));
+        e.affiliation = both > 0
+                            ? kAffiliationWeight * both /
+                                  static_cast<double>(a.affiliations.size() + b.affiliations.size() - both)
+                            : kAffiliationMismatch;
     }
     if (a.first_year && b.first_year) {
         int gap = std::max({0, b.first_year - a.last_year, a.first_year - b.last_year});
         e.time = -kYearCost * std::max(0.0, gap - kYearSlack);
     }
     if (explain) {
-        for (const auto& [id, v] : a.categories)
-            if (b.categories.count(id) && m.categories.name(id).find('.') != std::string::npos)
-                e.shared_categories.push_back(m.categories.name(id));
+        in_step(a.categories, b.categories, weight_key, [&](const auto& x, const auto&) {
+            if (m.categories.name(x.first).find('.') != std::string::npos)
+                e.shared_categories.push_back(m.categories.name(x.first));
+        });
         std::vector<std::pair<double, Id>> ranked;
-        for (const auto& [id, v] : a.words)
-            if (auto it = b.words.find(id); it != b.words.end()) ranked.emplace_back(v * it->second, id);
+        in_step(a.words, b.words, weight_key,
+                [&](const auto& x, const auto& y) { ranked.emplace_back(x.second * y.second, x.first); });
         std::sort(ranked.begin(), ranked.end(), std::greater<>());
         for (std::size_t k = 0; k < std::min<std::size_t>(5, ranked.size()); ++k)
             e.shared_words.push_back(m.words.name(ranked[k].second));
@@ -357,96 +404,6 @@ Evidence score(const Model& m, const Profile& a, const Profile& b, bool explain)
         std::sort(e.shared_categories.begin(), e.shared_categories.end());
     }
     return e;
-}
-
-// A single mention's profile as sorted vectors: pair scores over thousands of pairs are
-// merges of short sorted lists, not hash lookups. Same formula as score().
-struct Flat {
-    std::vector<Id> coauthors, affiliations, venues;
-    std::vector<std::pair<Id, double>> categories, words;
-    double category_norm = 0, word_norm = 0;
-    int first_year = 0, last_year = 0;
-};
-
-std::vector<std::pair<Id, double>> sorted(const Sparse& map) {
-    std::vector<std::pair<Id, double>> out(map.begin(), map.end());
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-std::vector<Id> sorted_keys(const Sparse& map) {
-    std::vector<Id> out;
-    for (const auto& [k, v] : map) out.push_back(k);
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-Flat flatten(const Profile& p) {
-    Flat f;
-    f.coauthors = sorted_keys(p.coauthors);
-    f.affiliations = sorted_keys(p.affiliations);
-    f.venues = sorted_keys(p.venues);
-    f.categories = sorted(p.categories);
-    f.words = sorted(p.words);
-    f.category_norm = norm(p.categories);
-    f.word_norm = norm(p.words);
-    f.first_year = p.first_year;
-    f.last_year = p.last_year;
-    return f;
-}
-
-double sorted_dot(const std::vector<std::pair<Id, double>>& a, const std::vector<std::pair<Id, double>>& b) {
-    double sum = 0;
-    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i].first < b[j].first)
-            ++i;
-        else if (b[j].first < a[i].first)
-            ++j;
-        else
-            sum += a[i++].second * b[j++].second;
-    }
-    return sum;
-}
-
-template <class Each>
-void shared_ids(const std::vector<Id>& a, const std::vector<Id>& b, Each each) {
-    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-        if (a[i] < b[j])
-            ++i;
-        else if (b[j] < a[i])
-            ++j;
-        else
-            each(a[i]), ++i, ++j;
-    }
-}
-
-// score(...).total() for two single mentions.
-double pair_total(const Model& m, const Flat& a, const Flat& b) {
-    double coauthors = 0;
-    shared_ids(a.coauthors, b.coauthors, [&](Id id) { coauthors += m.coauthor_weight[id]; });
-    double total = m.prior + std::min(coauthors, kCoauthorCap);
-    if (!a.categories.empty() && !b.categories.empty() && a.category_norm > 0 && b.category_norm > 0)
-        total +=
-            kTopicWeight *
-            (sorted_dot(a.categories, b.categories) / (a.category_norm * b.category_norm) - kTopicNeutral);
-    if (!a.words.empty() && !b.words.empty() && a.word_norm > 0 && b.word_norm > 0)
-        total += word_evidence(sorted_dot(a.words, b.words) / (a.word_norm * b.word_norm),
-                               std::min(a.words.size(), b.words.size()));
-    double venue = 0;
-    shared_ids(a.venues, b.venues, [&](Id) { venue = kVenue; });
-    total += venue;
-    if (!a.affiliations.empty() && !b.affiliations.empty()) {
-        std::size_t both = 0;
-        shared_ids(a.affiliations, b.affiliations, [&](Id) { ++both; });
-        total += both ? kAffiliationWeight * static_cast<double>(both) /
-                            static_cast<double>(a.affiliations.size() + b.affiliations.size() - both)
-                      : kAffiliationMismatch;
-    }
-    if (a.first_year && b.first_year) {
-        int gap = std::max({0, b.first_year - a.last_year, a.first_year - b.last_year});
-        total -= kYearCost * std::max(0.0, gap - kYearSlack);
-    }
-    return total;
 }
 
 double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
@@ -560,23 +517,20 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
     for (const auto& group : constraints.settled)
         for (std::size_t k = 1; k < group.size(); ++k) uf.parent[uf.find(group[k])] = uf.find(group[0]);
 
-    // Clusters: index → profile and members; a dead cluster has been absorbed.
-    std::vector<Profile> profiles;
+    // Clusters: index → members (and, below, profile); a dead cluster has been absorbed.
     std::vector<std::vector<std::size_t>> members;
     std::vector<int> cluster_of(n, -1);
     for (std::size_t i = 0; i < n; ++i) {
         std::size_t root = uf.find(i);
         if (cluster_of[root] < 0) {
-            cluster_of[root] = static_cast<int>(profiles.size());
-            profiles.emplace_back();
+            cluster_of[root] = static_cast<int>(members.size());
             members.emplace_back();
         }
         int c = cluster_of[root];
         cluster_of[i] = c;
-        profiles[c].absorb(model.singles[i]);
         members[c].push_back(i);
     }
-    const std::size_t initial = profiles.size();
+    const std::size_t initial = members.size();
     std::vector<bool> alive(initial, true), settled(initial, false);
     for (const auto& group : constraints.settled)
         for (auto i : group) settled[static_cast<std::size_t>(cluster_of[i])] = true;
@@ -588,30 +542,34 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
         forbidden[cb].insert(ca);
     }
 
-    // 2. Candidate pairs: every pair in a small block; in a large one, pairs that share a
-    // co-author, a telling word or an affiliation token.
-    std::vector<std::unordered_set<std::size_t>> neighbours(initial);
+    // 2. Candidate pairs, each once (a < b): every pair in a small block; in a large one, pairs
+    // that share a co-author, a telling word or an affiliation token.
+    std::vector<std::vector<std::uint32_t>> neighbours(initial);
     if (initial <= kAllPairsLimit) {
         for (std::size_t a = 0; a < initial; ++a)
-            for (std::size_t b = a + 1; b < initial; ++b) neighbours[a].insert(b), neighbours[b].insert(a);
+            for (std::size_t b = a + 1; b < initial; ++b)
+                neighbours[a].push_back(static_cast<std::uint32_t>(b));
     } else {
-        std::unordered_map<std::uint64_t, std::vector<std::size_t>> postings;
+        std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
         auto post = [&](std::uint64_t kind, Id id, std::size_t c) {
-            postings[(kind << 32) | id].push_back(c);
+            postings[(kind << 32) | id].push_back(static_cast<std::uint32_t>(c));
         };
         for (std::size_t i = 0; i < n; ++i) {
             auto c = static_cast<std::size_t>(cluster_of[i]);
             for (const auto& [id, v] : model.singles[i].coauthors) post(1, id, c);
             for (Id id : model.key_words[i]) post(2, id, c);
-            for (const auto& [id, v] : model.singles[i].affiliations) post(3, id, c);
+            for (Id id : model.singles[i].affiliations) post(3, id, c);
         }
         for (auto& [key, list] : postings) {
             std::sort(list.begin(), list.end());
             list.erase(std::unique(list.begin(), list.end()), list.end());
             if (list.size() > kPostingLimit) continue;
             for (std::size_t x = 0; x < list.size(); ++x)
-                for (std::size_t y = x + 1; y < list.size(); ++y)
-                    neighbours[list[x]].insert(list[y]), neighbours[list[y]].insert(list[x]);
+                for (std::size_t y = x + 1; y < list.size(); ++y) neighbours[list[x]].push_back(list[y]);
+        }
+        for (auto& list : neighbours) {
+            std::sort(list.begin(), list.end());
+            list.erase(std::unique(list.begin(), list.end()), list.end());
         }
     }
 
@@ -632,47 +590,55 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
     std::priority_queue<Candidate> queue;
     // Sums of part scores between clusters, weighted by the pairs of works they stand for, added
     // on each merge (Lance-Williams): nothing is scored twice. Pairs the candidate index never
-    // paired count as kUnlinkedPair.
+    // paired count as kUnlinkedPair. Each cluster's links, sorted by the other cluster, hold
+    // every link in both directions.
     struct Link {
+        std::uint32_t other = 0;
         double sum = 0, pairs = 0;
     };
-    std::vector<std::unordered_map<std::size_t, Link>> links(initial);
-    {
-        std::vector<Flat> flat;
-        flat.reserve(n);
-        for (std::size_t i = 0; i < n; ++i) flat.push_back(flatten(model.singles[i]));
-        // From here on single works are weighed only as flat copies, by their co-authors and
-        // years (the clusters' profiles hold the rest): a 20,000-work block frees megabytes.
-        for (Profile& single : model.singles) {
-            Sparse().swap(single.words);
-            Sparse().swap(single.categories);
-            Sparse().swap(single.affiliations);
-            Sparse().swap(single.venues);
+    using Links = std::vector<Link>;
+    std::vector<Links> links(initial);
+    auto find_link = [&](Links& list, std::size_t other) {
+        auto it = std::lower_bound(list.begin(), list.end(), other,
+                                   [](const Link& l, std::size_t o) { return l.other < o; });
+        return it != list.end() && it->other == other ? it : list.end();
+    };
+    for (std::size_t a = 0; a < initial; ++a) {
+        for (auto b : neighbours[a]) {
+            Link link;
+            for (auto x : members[a])
+                for (auto y : members[b])
+                    link.sum += score(model, model.singles[x], model.singles[y], false).total(), ++link.pairs;
+            link.other = b;
+            links[a].push_back(link);
+            link.other = static_cast<std::uint32_t>(a);
+            links[b].push_back(link);
         }
-        for (std::size_t a = 0; a < initial; ++a)
-            for (auto b : neighbours[a]) {
-                if (b < a) continue;
-                Link link;
-                for (auto x : members[a])
-                    for (auto y : members[b]) link.sum += pair_total(model, flat[x], flat[y]), ++link.pairs;
-                links[a][b] = link;
-                links[b][a] = link;
-            }
-        neighbours.clear();
+        std::vector<std::uint32_t>().swap(neighbours[a]);
     }
+    // The clusters' pooled profiles. From here on single works are weighed only by their
+    // co-authors and years: their words and subjects live on in their clusters' profiles.
+    std::vector<Profile> profiles(initial);
+    for (std::size_t c = 0; c < initial; ++c)
+        for (auto i : members[c]) {
+            Profile& single = model.singles[i];
+            profiles[c].absorb(single);
+            Weights().swap(single.words);
+            Weights().swap(single.categories);
+            Ids().swap(single.affiliations);
+            Ids().swap(single.venues);
+        }
     auto size = [&](std::size_t c) { return static_cast<double>(members[c].size()); };
     auto mean_score = [&](std::size_t a, std::size_t b) {
-        const Link& link = links[a].at(b);
+        const Link& link = *find_link(links[a], b);
         double pairs = size(a) * size(b);
         return (link.sum + kUnlinkedPair * (pairs - link.pairs)) / pairs;
     };
     auto share_nobody = [&](std::size_t a, std::size_t b) {
-        const auto& small = profiles[a].coauthors.size() < profiles[b].coauthors.size()
-                                ? profiles[a].coauthors
-                                : profiles[b].coauthors;
-        const auto& large = &small == &profiles[a].coauthors ? profiles[b].coauthors : profiles[a].coauthors;
-        return std::none_of(small.begin(), small.end(),
-                            [&](const auto& c) { return large.count(c.first) > 0; });
+        bool shared = false;
+        in_step(profiles[a].coauthors, profiles[b].coauthors, weight_key,
+                [&](const auto&, const auto&) { shared = true; });
+        return !shared;
     };
     // Co-author circles, seen whole: groups of several works each that share nobody are rarely
     // one person.
@@ -736,22 +702,43 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
             forbidden[keep].insert(f);
             forbidden[f].insert(keep);
         }
-        for (auto& [c, link] : links[gone]) {
-            if (c == keep) continue;
-            Link& into = links[keep][c];
-            into.sum += link.sum;
-            into.pairs += link.pairs;
-            links[c][keep] = into;
-            links[c].erase(gone);
+        // Keep's links become the sum of both clusters' links; each cluster linked to gone now
+        // links to keep instead, with the summed link.
+        const Links &kept = links[keep], &folded = links[gone];
+        Links both;
+        both.reserve(kept.size() + folded.size());
+        auto relink = [&](const Link& link) {
+            Links& theirs = links[link.other];
+            if (auto it = find_link(theirs, gone); it != theirs.end()) theirs.erase(it);
+            Link back{static_cast<std::uint32_t>(keep), link.sum, link.pairs};
+            if (auto it = find_link(theirs, keep); it != theirs.end())
+                *it = back;
+            else
+                theirs.insert(std::lower_bound(theirs.begin(), theirs.end(), keep,
+                                               [](const Link& l, std::size_t o) { return l.other < o; }),
+                              back);
+        };
+        for (std::size_t i = 0, j = 0; i < kept.size() || j < folded.size();) {
+            if (j == folded.size() || (i < kept.size() && kept[i].other < folded[j].other)) {
+                if (kept[i].other != gone) both.push_back(kept[i]);
+                ++i;
+            } else if (i == kept.size() || folded[j].other < kept[i].other) {
+                if (folded[j].other != keep) both.push_back(folded[j]), relink(both.back());
+                ++j;
+            } else {
+                both.push_back({kept[i].other, kept[i].sum + folded[j].sum, kept[i].pairs + folded[j].pairs});
+                relink(both.back());
+                ++i, ++j;
+            }
         }
-        links[keep].erase(gone);
-        links[gone].clear();
+        links[keep] = std::move(both);
+        Links().swap(links[gone]);
         return keep;
     };
     auto agglomerate = [&] {
         for (std::size_t a = 0; a < initial; ++a)
-            for (const auto& [b, link] : links[a])
-                if (a < b) consider(a, b);
+            for (const Link& link : links[a])
+                if (a < link.other) consider(a, link.other);
         while (!queue.empty()) {
             Candidate top = queue.top();
             queue.pop();
@@ -759,17 +746,21 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
                 version[top.b] != top.version_b)
                 continue;
             std::size_t keep = merge(top.a, top.b);
-            for (const auto& [c, link] : links[keep]) consider(std::min(keep, c), std::max(keep, c));
+            for (const Link& link : links[keep])
+                consider(std::min<std::size_t>(keep, link.other), std::max<std::size_t>(keep, link.other));
         }
     };
     agglomerate();
     // Pass two: the same clusters, linked where pass one linked them, now scored as groups.
     for (std::size_t a = 0; a < initial; ++a)
-        for (auto& [b, link] : links[a]) {
+        for (Link& link : links[a]) {
+            std::size_t b = link.other;
             if (b < a) continue;
             link.pairs = size(a) * size(b);
             link.sum = score(model, profiles[a], profiles[b], false).total() * link.pairs;
-            links[b][a] = link;
+            Link& back = *find_link(links[b], a);
+            back.sum = link.sum;
+            back.pairs = link.pairs;
         }
     whole_groups = true;
     agglomerate();
