@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -49,6 +50,63 @@ sdk::Document scores_document(const std::string& title, const ClusterScores& s,
     metric("b3", s.b3_precision, s.b3_recall, s.b3_f1);
     doc.blocks.push_back(std::move(fields));
     return doc;
+}
+
+// Where the attribution and the truth differ: each person found that holds works of several
+// true people, or of a true person whose works are spread over several people found, with the
+// true labels it holds. All people found are in the JSON ("people"); the report lists the
+// errors (as a list, so that tsv output stays the scores).
+void add_differences(sdk::Document& doc, const std::vector<std::string>& truth,
+                     const std::vector<std::string>& predicted) {
+    std::map<std::string, std::map<std::string, int>> held;  // found -> truth label -> mentions
+    std::map<std::string, std::set<std::string>> found_for;  // truth label -> people found
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+        ++held[predicted[i]][truth[i]];
+        found_for[truth[i]].insert(predicted[i]);
+    }
+    sdk::Value people = sdk::Value::array();
+    sdk::Block errors;
+    errors.type = sdk::Block::Type::list;
+    for (const auto& [found, labels] : held) {
+        sdk::Value item = sdk::Value::object();
+        sdk::Value counts = sdk::Value::object();
+        std::vector<std::pair<int, std::string>> ranked;
+        int total = 0;
+        bool split = false;
+        for (const auto& [label, n] : labels) {
+            counts.set(label, static_cast<std::int64_t>(n));
+            ranked.emplace_back(-n, label);
+            total += n;
+            split = split || found_for[label].size() > 1;
+        }
+        item.set("id", found);
+        item.set("mentions", static_cast<std::int64_t>(total));
+        item.set("truth", std::move(counts));
+        people.push(std::move(item));
+        bool merged = labels.size() > 1;
+        if (!merged && !split) continue;
+        std::sort(ranked.begin(), ranked.end());
+        std::string in_it;
+        for (const auto& [minus, label] : ranked)
+            in_it += fmt::format("{}{} ×{}", in_it.empty() ? "" : ", ", label, -minus);
+        errors.items.push_back(fmt::format("{} ({} scored): {}; {}", found, total, in_it,
+                                           merged && split ? "merged and split"
+                                           : merged        ? "merged"
+                                                           : "split"));
+    }
+    doc.data.set("people", std::move(people));
+    sdk::Block heading;
+    heading.type = sdk::Block::Type::heading;
+    heading.level = 2;
+    heading.text = "Where the attribution differs from the truth";
+    doc.blocks.push_back(heading);
+    if (errors.items.empty()) {
+        sdk::Block same;
+        same.text = "Nowhere: every person found is exactly one true person.";
+        doc.blocks.push_back(std::move(same));
+    } else {
+        doc.blocks.push_back(std::move(errors));
+    }
 }
 
 // The authorship of `work` a truth entry means: by position, else by the printed name, else
@@ -167,9 +225,11 @@ sdk::Document evaluate_truth(Database& db, std::string_view json, const std::str
     }
     if (truth.empty())
         throw Error(fmt::format("{}: none of its {} authorships is in the database", file, index));
-    return scores_document(fmt::format("Resolution against {}", file), score_clusters(truth, predicted),
-                           {{"Name", name.empty() ? "(not given)" : name},
-                            {"Not found", fmt::format("{} of {} labelled authorships", missing, index)}});
+    auto doc = scores_document(fmt::format("Resolution against {}", file), score_clusters(truth, predicted),
+                               {{"Name", name.empty() ? "(not given)" : name},
+                                {"Not found", fmt::format("{} of {} labelled authorships", missing, index)}});
+    add_differences(doc, truth, predicted);
+    return doc;
 }
 
 sdk::Document evaluate_orcid(Database& db) {

@@ -276,6 +276,21 @@ TEST_F(IdentityTest, EvalScoresTheDevelopmentSetAgainstItsTruth) {
     // Calling every work one person scores 0.35 here; the resolver must do far better.
     double f1 = scores["b3"]["f1"];
     EXPECT_GE(f1, 0.75) << r.out;
+    // Where the attribution differs: the person holding P1's 22 works and P6's 8 is named.
+    bool named = false;
+    std::size_t people_found = 0;
+    for (element p : simdjson::dom::array(scores["people"])) {
+        ++people_found;
+        int64_t p1 = 0, p6 = 0;
+        if (p["truth"]["P1"].get(p1) == simdjson::SUCCESS && p["truth"]["P6"].get(p6) == simdjson::SUCCESS)
+            named = named || (p1 == 22 && p6 == 8 && num(p["mentions"]) == 30);
+    }
+    EXPECT_EQ(people_found, num(scores["predicted_people"]));
+    EXPECT_TRUE(named) << r.out;
+    auto table = run({"eval", "--truth", fixture("devset/bo_zheng_6_people.truth.json").string(), "--format",
+                      "table"},
+                     own);
+    EXPECT_TRUE(contains(table.out, "(30 scored): P1 ×22, P6 ×8; merged")) << table.out;
 
     // The same truth with numbered people and no author fields: the file's name finds them.
     std::string bare = read_file(fixture("devset/bo_zheng_6_people.truth.json"));
