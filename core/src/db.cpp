@@ -118,7 +118,9 @@ Database Database::open(const std::filesystem::path& path, bool create) {
     }
     Database db(raw, path);
     sqlite3_busy_timeout(raw, 5000);
-    db.exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+    db.exec(
+        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA "
+        "cache_size=-16384;");
     migrate(db);
     return db;
 }

@@ -191,7 +191,33 @@ std::string_view extra_fold(utf8proc_int32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// fold() of plain ASCII, without the Unicode tables: most names and all words of most
+// abstracts are ASCII, and loading a large name block folds every co-author's name.
+std::string fold_ascii(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool space = false;
+    for (char c : text) {
+        if (c == '\'') continue;  // "O'Brien" folds to "obrien"
+        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!letter && !(c >= '0' && c <= '9')) {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out.push_back(' ');
+        space = false;
+        out.push_back(letter ? static_cast<char>(c | 0x20) : c);
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string fold(std::string_view text) {
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return fold_ascii(text);
     utf8proc_uint8_t* mapped = nullptr;
     auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
                                                   UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
