@@ -597,7 +597,10 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                            : p.given.empty()      ? p.family
                            : p.family.empty()     ? p.given
                                                   : p.given + " " + p.family;
-        if (name.empty()) name = *orcid;
+        // A works list or a single work names nobody: the person is known by the ORCID alone, and
+        // whatever name they are already shown by stays.
+        const bool named = !name.empty();
+        if (!named) name = *orcid;
 
         std::int64_t person = 0;
         auto& find = db_.cached("SELECT person_id FROM identifiers WHERE scheme = 'orcid' AND value = ?1");
@@ -627,12 +630,14 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                 .run();
         }
         // The person's own account of their name is what their profile shows.
-        db_.cached("UPDATE people SET display_name = ?2, name_key = ?3 WHERE id = ?1")
-            .bind(1, person)
-            .bind(2, name)
-            .bind(3, names::name_key(names::parse(name)))
-            .run();
-        std::vector<std::string> profile_names{name};
+        if (named)
+            db_.cached("UPDATE people SET display_name = ?2, name_key = ?3 WHERE id = ?1")
+                .bind(1, person)
+                .bind(2, name)
+                .bind(3, names::name_key(names::parse(name)))
+                .run();
+        std::vector<std::string> profile_names;
+        if (named) profile_names.push_back(name);
         if (!p.given.empty() && !p.family.empty()) profile_names.push_back(p.given + " " + p.family);
         profile_names.insert(profile_names.end(), p.other_names.begin(), p.other_names.end());
         std::set<std::string> blocks;
@@ -651,6 +656,15 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                 .bind(3, names::name_key(parsed))
                 .bind(4, names::block_key(parsed))
                 .run();
+        }
+        if (!named) {
+            // Their works are matched to authorships by the names the person is already known by.
+            auto& known =
+                db_.cached("SELECT name FROM person_names WHERE person_id = ?1 AND origin = 'profile'");
+            for (known.bind(1, person); known.step();) {
+                parsed_names.push_back(names::parse(known.text(0)));
+                blocks.insert(names::block_key(parsed_names.back()));
+            }
         }
         auto& keyword =
             db_.cached("INSERT OR IGNORE INTO person_keywords (person_id, keyword) VALUES (?1, ?2)");

@@ -88,6 +88,23 @@ TEST_F(IdentityTest, OnePersonsCrossrefWorksWithoutAbstractsStayOnePerson) {
     element profile = profile_parser.parse(profile_text);
     EXPECT_EQ(str(profile["id"]), person);
     EXPECT_EQ(num(profile["counts"]["works"]), 19);
+    EXPECT_EQ(str(profile["name"]), "Carl Boettiger");
+
+    // A single work of his from ORCID names nobody (the recorded document, moved to his ORCID):
+    // the name he is shown by stays, and nothing becomes a person of its own.
+    std::string work =
+        read_file(fixture("orcid/work_0000-0002-0734-2199_put-code_77226586_bibtex_citation.json"));
+    for (std::size_t at; (at = work.find("0000-0002-0734-2199")) != std::string::npos;)
+        work.replace(at, 19, "0000-0002-1642-628X");
+    write_file(dir_ / "nameless_work.json", work);
+    auto nameless = run({"import", "orcid", "--file", (dir_ / "nameless_work.json").string()});
+    EXPECT_EQ(nameless.exit_code, 0) << nameless.describe();
+    simdjson::dom::parser again_parser;
+    std::string again_text = json({"profile", "0000-0002-1642-628X"});
+    element again = again_parser.parse(again_text);
+    EXPECT_EQ(str(again["name"]), "Carl Boettiger") << again_text;
+    EXPECT_EQ(num(again["counts"]["works"]), 19);
+    EXPECT_EQ(only_person("Carl Boettiger"), person);
 }
 
 TEST_F(IdentityTest, OneWorkFromArxivCrossrefAndOrcidIsStoredOnce) {
@@ -287,9 +304,9 @@ TEST_F(IdentityTest, EvalScoresTheDevelopmentSetAgainstItsTruth) {
     }
     EXPECT_EQ(people_found, num(scores["predicted_people"]));
     EXPECT_TRUE(named) << r.out;
-    auto table = run({"eval", "--truth", fixture("devset/bo_zheng_6_people.truth.json").string(), "--format",
-                      "table"},
-                     own);
+    auto table =
+        run({"eval", "--truth", fixture("devset/bo_zheng_6_people.truth.json").string(), "--format", "table"},
+            own);
     EXPECT_TRUE(contains(table.out, "(30 scored): P1 ×22, P6 ×8; merged")) << table.out;
 
     // The same truth with numbered people and no author fields: the file's name finds them.
