@@ -24,13 +24,6 @@
 
 namespace {
 
-std::vector<std::string> as_labels(const std::vector<int>& ids) {
-    std::vector<std::string> out;
-    out.reserve(ids.size());
-    for (int id : ids) out.push_back(std::to_string(id));
-    return out;
-}
-
 struct Tally {
     double precision = 0, recall = 0, f1 = 0, lowest = 1;
     int at_90 = 0, at_95 = 0, runs = 0;
@@ -101,14 +94,12 @@ int main(int argc, char** argv) {
     for (int k = 0; k < seeds; ++k) {
         g.seed = first_seed + static_cast<std::uint64_t>(k);
         auto set = bzpeer::devset::generate(g);
-        auto truth = as_labels(set.labels);
         auto options = bzpeer::resolver::options_for(set.block_key);
         auto result = bzpeer::resolver::resolve(set.mentions, {}, options);
-        auto found = bzpeer::score_clusters(truth, as_labels(result.cluster));
+        auto found = bzpeer::devset::score(set, result.cluster);
         resolver.add(found);
-        one.add(bzpeer::score_clusters(truth, std::vector<std::string>(truth.size(), "one")));
-        coauthors.add(
-            bzpeer::score_clusters(truth, as_labels(bzpeer::devset::coauthor_components(set.mentions))));
+        one.add(bzpeer::devset::score(set, std::vector<int>(set.labels.size(), 0)));
+        coauthors.add(bzpeer::devset::score(set, bzpeer::devset::coauthor_components(set.mentions)));
         by_f1.emplace_back(found.b3_f1, g.seed);
         if (g.seed == show_seed) show(set, result, options);
     }

@@ -30,28 +30,8 @@ struct Run {
     std::size_t people = 0;
     int clusters = 0;
     double seconds = 0;
-    double b3_f1 = 0;
+    bzpeer::ClusterScores scores;
 };
-
-// B³ F1 of `found` against `truth` (labels per mention).
-double b3_f1(const std::vector<int>& found, const std::vector<int>& truth) {
-    std::unordered_map<long long, double> both;
-    std::unordered_map<int, double> in_found, in_truth;
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        ++both[(static_cast<long long>(found[i]) << 32) | static_cast<unsigned>(truth[i])];
-        ++in_found[found[i]];
-        ++in_truth[truth[i]];
-    }
-    double precision = 0, recall = 0;
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        double n = both[(static_cast<long long>(found[i]) << 32) | static_cast<unsigned>(truth[i])];
-        precision += n / in_found[found[i]];
-        recall += n / in_truth[truth[i]];
-    }
-    precision /= static_cast<double>(found.size());
-    recall /= static_cast<double>(found.size());
-    return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-}
 
 Run measure(int people, int works_per_person, std::uint64_t seed, const std::string& name, int repeats) {
     bzpeer::devset::Options options;
@@ -79,7 +59,7 @@ Run measure(int people, int works_per_person, std::uint64_t seed, const std::str
         if (seconds < run.seconds) {
             run.seconds = seconds;
             run.clusters = result.clusters;
-            run.b3_f1 = b3_f1(result.cluster, set.labels);
+            run.scores = bzpeer::devset::score(set, result.cluster);
         }
     }
     return run;
@@ -87,9 +67,11 @@ Run measure(int people, int works_per_person, std::uint64_t seed, const std::str
 
 void print(const char* label, const Run& run) {
     std::printf(
-        "%-6s mentions %6zu  people %5zu  clusters %6d  seconds %8.3f  mentions/s %9.0f  B3 F1 %.3f\n", label,
-        run.mentions, run.people, run.clusters, run.seconds, static_cast<double>(run.mentions) / run.seconds,
-        run.b3_f1);
+        "%-6s mentions %6zu  people %5zu  clusters %6d  seconds %8.3f  mentions/s %9.0f  B3 P %.3f R %.3f F1 "
+        "%.3f\n",
+        label, run.mentions, run.people, run.clusters, run.seconds,
+        static_cast<double>(run.mentions) / run.seconds, run.scores.b3_precision, run.scores.b3_recall,
+        run.scores.b3_f1);
     std::fflush(stdout);
 }
 

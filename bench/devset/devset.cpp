@@ -699,6 +699,16 @@ int largest(const std::map<int, std::vector<std::size_t>>& parts) {
 
 }  // namespace
 
+ClusterScores score(const DevSet& set, const std::vector<int>& found) {
+    auto labels = [](const std::vector<int>& ids) {
+        std::vector<std::string> out;
+        out.reserve(ids.size());
+        for (int id : ids) out.push_back(std::to_string(id));
+        return out;
+    };
+    return score_clusters(labels(set.labels), labels(found));
+}
+
 std::string describe_people(const DevSet& set) {
     std::string out;
     for (const auto& p : set.people)

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bzpeer/evaluate.hpp"
 #include "bzpeer/resolver.hpp"
 
 namespace bzpeer::devset {
@@ -85,6 +86,10 @@ std::string truth_json(const DevSet& set);
 // connected components of "has a co-author in common" (as block keys, which is all that the
 // printed names say). A cluster label per mention.
 std::vector<int> coauthor_components(const std::vector<resolver::Mention>& mentions);
+
+// Pairwise and B³ scores of a clustering of the set's mentions (a label per mention) against
+// the truth.
+ClusterScores score(const DevSet& set, const std::vector<int>& found);
 
 // The people of the set, a line each: label, works, years, fields.
 std::string describe_people(const DevSet& set);
