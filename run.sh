@@ -42,6 +42,17 @@ demo() {
     echo >&2
     echo "== bzpeer profile 'Adrian Del Maestro'" >&2
     build/bzpeer profile 'Adrian Del Maestro' --format table
+    # A name six people share (made up: tests/fixtures/devset), in a database of its own.
+    local devset=tests/fixtures/devset/bo_zheng_6_people
+    export BZPEER_DB=$home/devset.db
+    build/bzpeer init
+    build/bzpeer import arxiv --file "$devset.xml"
+    echo >&2
+    echo "== bzpeer people 'Bo Zheng' (six made-up people share the name)" >&2
+    build/bzpeer people 'Bo Zheng' --format table
+    echo >&2
+    echo "== bzpeer eval --truth $devset.truth.json" >&2
+    build/bzpeer eval --truth "$devset.truth.json" --format table
 }
 
 case "${1:-}" in
