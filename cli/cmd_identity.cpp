@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "bzpeer/attribution.hpp"
+#include "bzpeer/corrections.hpp"
 #include "bzpeer/error.hpp"
 #include "bzpeer/evaluate.hpp"
 #include "bzpeer/identity.hpp"

@@ -1,11 +1,9 @@
 #include "bzpeer/author_import.hpp"
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <map>
 #include <set>
@@ -127,11 +125,6 @@ std::vector<AuthorRow> read_yaml(const std::filesystem::path& file, std::vector<
         rows.push_back(std::move(row));
     }
     return rows;
-}
-
-std::string utc_now() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
-                       fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
 }
 
 struct Outcome {

@@ -1,7 +1,10 @@
 #include "bzpeer/db.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+
+#include <chrono>
 
 #include "bzpeer/error.hpp"
 #include "schema.hpp"
@@ -151,6 +154,11 @@ int Database::user_version() { return static_cast<int>(scalar("PRAGMA user_versi
 std::int64_t Database::scalar(std::string_view sql) {
     Statement stmt = prepare(sql);
     return stmt.step() ? stmt.integer(0) : 0;
+}
+
+std::string utc_now() {
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
+                       fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
 }
 
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }

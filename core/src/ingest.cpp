@@ -1,12 +1,10 @@
 #include "bzpeer/ingest.hpp"
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -21,11 +19,6 @@
 namespace bzpeer {
 
 namespace {
-
-std::string utc_now() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}",
-                       fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
-}
 
 // A file, inflated on the fly when it is gzip-compressed (zlib reads plain files as they are).
 class FileStream : public sdk::InputStream {

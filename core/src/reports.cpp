@@ -8,8 +8,8 @@
 #include <set>
 #include <span>
 
+#include "bzpeer/attribution.hpp"
 #include "bzpeer/error.hpp"
-#include "bzpeer/identity.hpp"
 #include "bzpeer/ids.hpp"
 #include "bzpeer/names.hpp"
 #include "topics.hpp"

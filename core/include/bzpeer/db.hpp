@@ -83,6 +83,9 @@ private:
     std::unordered_map<std::string, Statement> cache_;
 };
 
+// Now, in UTC, as the store writes times: "2026-11-28T13:40:25Z".
+std::string utc_now();
+
 // Commits at `commit()`; rolls back when destroyed uncommitted, so that an exception leaves
 // the database as it was before the transaction.
 class Transaction {
