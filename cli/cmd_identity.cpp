@@ -113,7 +113,9 @@ void add_identity_commands(CLI::App& app, Context& ctx) {
     app.add_subcommand("resolve", "work out again who is who behind every name, obeying the ledger")
         ->callback([&ctx] {
             ctx.action = [&ctx] {
-                auto s = resolve_all(ctx.s().database());
+                ProgressLine line(ctx);
+                auto s = resolve_all(ctx.s().database(), line.callback());
+                line.clear();
                 ctx.info(fmt::format("{} name blocks, {} authorships: {} people ({} new, {} removed)",
                                      s.blocks, s.authorships, s.people, s.people_new, s.people_removed));
             };

@@ -445,31 +445,39 @@ std::int64_t rekey_authorships(Database& db) {
 
 }  // namespace
 
-ResolveSummary resolve_all(Database& db) {
+ResolveSummary resolve_all(Database& db, const ProgressCallback& progress) {
     rekey_authorships(db);
-    std::set<std::string> blocks;
-    auto stmt = db.prepare("SELECT DISTINCT block_key FROM authorships WHERE block_key <> ''");
-    while (stmt.step()) blocks.insert(stmt.text(0));
+    Progress p;
+    p.label = "resolving people";
+    p.unit = "name blocks";
+    p.count_total = db.scalar("SELECT count(DISTINCT block_key) FROM authorships WHERE block_key <> ''");
+    ProgressThrottle throttle;
     // Resolution is derived data: committing it a slice of blocks at a time keeps a large
-    // store's transaction, and memory, small.
+    // store's transaction, and memory, small; the slices are read in key order as they go.
     ResolveSummary summary;
-    std::set<std::string> slice;
-    auto flush = [&] {
+    auto ledger = load_assertions(db);
+    std::string after;  // the last block resolved
+    for (bool more = true; more;) {
         run_in_transaction(db, [&] {
-            auto part = resolve_blocks(db, slice);
-            summary.blocks += part.blocks;
-            summary.authorships += part.authorships;
-            summary.people += part.people;
-            summary.people_new += part.people_new;
-            summary.people_removed += part.people_removed;
+            std::vector<std::string> slice;
+            auto& next = db.cached(
+                "SELECT DISTINCT block_key FROM authorships WHERE block_key > ?1 ORDER BY block_key LIMIT "
+                "?2");
+            for (next.bind(1, after).bind(2, static_cast<std::int64_t>(kResolveSlice)); next.step();)
+                slice.push_back(next.text(0));
+            next.reset();
+            more = slice.size() == kResolveSlice;
+            for (const auto& block : slice) {
+                resolve_one(db, block, ledger, {}, summary);
+                ++p.count;
+                if (progress && throttle.due()) {
+                    p.seconds = throttle.seconds();
+                    progress(p);
+                }
+            }
+            if (!slice.empty()) after = slice.back();
         });
-        slice.clear();
-    };
-    for (const auto& block : blocks) {
-        slice.insert(block);
-        if (slice.size() == kResolveSlice) flush();
     }
-    flush();
     return summary;
 }
 

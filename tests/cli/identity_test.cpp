@@ -157,6 +157,22 @@ TEST_F(IdentityTest, OneWorkFromArxivCrossrefAndOrcidIsStoredOnce) {
     EXPECT_EQ(num(stats_again["authorships"]), num(stats["authorships"]));
 }
 
+// A full resolve draws its progress (name blocks done of all) when asked, and clears it before
+// its summary; the people it finds are the ones the import found.
+TEST_F(IdentityTest, ResolveDrawsItsProgress) {
+    const std::string person = only_person("Adrian Del Maestro");
+    auto r = run({"--progress", "resolve"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_TRUE(contains(r.err, "resolving people")) << r.describe();
+    EXPECT_TRUE(contains(r.err, " name blocks")) << r.describe();
+    auto cleared = r.err.rfind('\r');
+    ASSERT_NE(cleared, std::string::npos) << r.describe();
+    EXPECT_TRUE(contains(r.err.substr(cleared + 1), "authorships:")) << r.describe();
+    EXPECT_EQ(only_person("Adrian Del Maestro"), person);
+    auto quiet = run({"--progress", "-q", "resolve"});
+    EXPECT_EQ(quiet.err, "") << quiet.describe();
+}
+
 TEST_F(IdentityTest, CorrectionsSurviveReimportAndResolve) {
     const std::string person = only_person("Adrian Del Maestro");
     ASSERT_EQ(arxiv_ids_of(person).size(), 10u);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bzpeer/db.hpp"
+#include "bzpeer/progress.hpp"
 #include "bzpeer/resolver.hpp"
 
 namespace bzpeer {
@@ -28,8 +29,8 @@ struct ResolveSummary {
 ResolveSummary resolve_blocks(Database& db, const std::set<std::string>& blocks,
                               const resolver::Options& options = {});
 // `bzpeer resolve`: every printed name parsed again (a newer parser may read it better), then
-// every block, a slice of blocks per transaction.
-ResolveSummary resolve_all(Database& db);
+// every block, a slice of blocks per transaction, reporting the blocks done to `progress`.
+ResolveSummary resolve_all(Database& db, const ProgressCallback& progress = {});
 
 // Clusters one block in memory, writing nothing: (authorship id, cluster label) pairs, and the
 // ORCID each authorship carries.
