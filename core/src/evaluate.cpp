@@ -137,6 +137,31 @@ std::int64_t find_authorship(Database& db, std::int64_t work, std::string_view a
     return compatible == 1 ? by_block : 0;
 }
 
+// For a file that names nobody: the name most of `works` share (the name block with an author
+// on the most of them), as first printed; empty when two blocks tie. A work without that name
+// then counts as not found.
+std::string name_shared_by(Database& db, const std::vector<std::int64_t>& works) {
+    std::map<std::string, std::pair<int, std::string>> blocks;  // block -> works, a printed name
+    auto& stmt = db.cached(
+        "SELECT block_key, min(printed_name) FROM authorships WHERE work_id = ?1 AND block_key <> '' GROUP "
+        "BY "
+        "block_key");
+    for (auto work : works)
+        for (stmt.bind(1, work); stmt.step();) {
+            auto& [count, printed] = blocks[stmt.text(0)];
+            if (count++ == 0) printed = stmt.text(1);
+        }
+    int most = 0, tied = 0;
+    std::string name;
+    for (const auto& [block, seen] : blocks) {
+        if (seen.first > most)
+            most = seen.first, tied = 0, name = seen.second;
+        else if (seen.first == most)
+            ++tied;
+    }
+    return tied ? std::string() : name;
+}
+
 }  // namespace
 
 ClusterScores score_clusters(const std::vector<std::string>& truth,
@@ -178,38 +203,61 @@ sdk::Document evaluate_truth(Database& db, std::string_view json, const std::str
     if (auto error = parser.parse(padded).get(root))
         throw Error(fmt::format("{}: not valid JSON: {}", file, simdjson::error_message(error)));
     simdjson::dom::array entries;
-    if (root["authorships"].get_array().get(entries))
-        throw Error(fmt::format("{}: expected {{\"authorships\": [...]}}", file));
+    if (root["authorships"].get_array().get(entries) && root.get_array().get(entries))
+        throw Error(fmt::format("{}: expected {{\"authorships\": [...]}} or a list of authorships", file));
     std::string name;
     std::string_view name_view;
     if (!root["name"].get_string().get(name_view)) name = name_view;
+    auto work_of = [](simdjson::dom::element entry) {
+        // The names other labelled sets use are understood too: "id", "arxiv", "doi".
+        std::string_view ref;
+        for (const char* key : {"work", "id", "arxiv", "arxiv_id", "doi"})
+            if (!entry[key].get_string().get(ref)) break;
+        return ref;
+    };
+    auto work_in_store = [&](std::string_view ref) -> std::int64_t {
+        try {
+            return resolve_work(db, ref);
+        } catch (const Error&) {
+            return 0;
+        }
+    };
+    if (name.empty()) {
+        // Without a name, the one name all the listed works share says whose authorships.
+        std::vector<std::int64_t> works;
+        for (auto entry : entries)
+            if (auto work = work_in_store(work_of(entry))) works.push_back(work);
+        name = name_shared_by(db, works);
+    }
     std::vector<std::string> truth, predicted;
     std::size_t index = 0, missing = 0;
     for (auto entry : entries) {
         ++index;
-        std::string_view work_ref, author;
+        std::string_view work_ref = work_of(entry), author;
         std::string person;
-        std::int64_t position = 0, label = 0;
-        std::string_view text_label;
-        if (!entry["person"].get_string().get(text_label))
-            person = text_label;
-        else if (!entry["person"].get_int64().get(label))
-            person = std::to_string(label);  // numbered clusters are labels too
-        if (entry["work"].get_string().get(work_ref) || person.empty())
+        std::int64_t position = 0;
+        for (const char* key : {"person", "label", "cluster"}) {
+            std::string_view text_label;
+            std::int64_t label = 0;
+            if (!entry[key].get_string().get(text_label))
+                person = text_label;
+            else if (!entry[key].get_int64().get(label))
+                person = std::to_string(label);  // numbered clusters are labels too
+            if (!person.empty()) break;
+        }
+        if (work_ref.empty() || person.empty())
             throw Error(fmt::format("{}: authorship {}: needs \"work\" and \"person\"", file, index));
         // Without an author or a position, the file's "name" says whose authorship it is.
         if (entry["author"].get_string().get(author) && entry["position"].get_int64().get(position)) {
             if (name.empty())
                 throw Error(
                     fmt::format("{}: authorship {}: needs \"author\" or \"position\" (or a \"name\" for "
-                                "the whole file)",
+                                "the whole file; its works share no one name)",
                                 file, index));
             author = name;
         }
-        std::int64_t work = 0;
-        try {
-            work = resolve_work(db, work_ref);
-        } catch (const Error&) {
+        std::int64_t work = work_in_store(work_ref);
+        if (!work) {
             ++missing;
             continue;
         }

@@ -342,6 +342,29 @@ TEST_F(IdentityTest, EvalScoresTheDevelopmentSetAgainstItsTruth) {
     double same_f1 = same["b3"]["f1"];
     EXPECT_DOUBLE_EQ(same_f1, f1);
 
+    // The same truth as a bare list in other labelled sets' words, "arxiv_id" (here as abstract
+    // page URLs with a version) and "label", naming nobody: the name the works share is found.
+    std::string as_list = read_file(fixture("devset/bo_zheng_6_people.truth.json"));
+    as_list = as_list.substr(as_list.find('['), as_list.rfind(']') + 1 - as_list.find('['));
+    const std::string work_field = "\"work\": \"arxiv:";
+    for (std::size_t at; (at = as_list.find(work_field)) != std::string::npos;) {
+        auto id = at + work_field.size(), end = as_list.find('"', id);
+        as_list.replace(at, end + 1 - at,
+                        "\"arxiv_id\": \"https://arxiv.org/abs/" + as_list.substr(id, end - id) + "v2\"");
+    }
+    for (std::size_t at; (at = as_list.find("\"author\": ")) != std::string::npos;)
+        as_list.erase(at, as_list.find(", ", at) + 2 - at);
+    for (std::size_t at; (at = as_list.find("\"person\": ")) != std::string::npos;)
+        as_list.replace(at, 9, "\"label\":");
+    write_file(dir_ / "as_list.json", as_list);
+    auto third = run({"eval", "--truth", (dir_ / "as_list.json").string(), "--format", "json"}, own);
+    ASSERT_EQ(third.exit_code, 0) << third.describe() << as_list.substr(0, 300);
+    simdjson::dom::parser third_parser;
+    element third_scores = third_parser.parse(third.out);
+    EXPECT_EQ(num(third_scores["mentions"]), 60) << as_list.substr(0, 300);
+    double third_f1 = third_scores["b3"]["f1"];
+    EXPECT_DOUBLE_EQ(third_f1, f1);
+
     // The two people that hold two of the set's people each (P1's 22 works and P6's 8, and the
     // quantum physicists P4 and P5: circles of co-authors at work in the same years) are flagged
     // as probably several people; no other is.

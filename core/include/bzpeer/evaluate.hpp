@@ -26,6 +26,8 @@ ClusterScores score_clusters(const std::vector<std::string>& truth,
 //   {"name": "...", "authorships": [{"work": "arxiv:2101.00001" | DOI | "w:N",
 //                                    "author": "Bo Zheng" | "position": 2,
 //                                    "person": "label"}, ...]}
+// or the list alone; "id"/"arxiv"/"arxiv_id"/"doi" may name the work, "label"/"cluster" the
+// person; without a name anywhere, the name most of the works share is meant.
 sdk::Document evaluate_truth(Database& db, std::string_view json, const std::string& file);
 
 // `bzpeer eval --orcid`: authorships carrying an ORCID are the gold clusters; resolution is
