@@ -14,6 +14,7 @@
 #include "bzpeer/names.hpp"
 #include "bzpeer/reports.hpp"
 #include "bzpeer/session.hpp"
+#include "table_document.hpp"
 
 namespace bzpeer {
 
@@ -262,10 +263,8 @@ AuthorImportResult import_authors(Session& session, const std::filesystem::path&
     doc.title = fmt::format("People from {}", file.string());
     doc.data = sdk::Value::object();
     sdk::Value table = sdk::Value::array();
-    sdk::Block rows_block;
-    rows_block.type = sdk::Block::Type::table;
-    rows_block.table.columns = {"line",  "input", "person", "name", "confidence", "other candidates",
-                                "status"};
+    auto rows_block =
+        table_block({"line", "input", "person", "name", "confidence", "other candidates", "status"});
     std::map<std::string, std::int64_t> counts{{"ok", 0}, {"not-found", 0}, {"failed", 0}, {"skipped", 0}};
 
     Progress shown;

@@ -12,6 +12,7 @@
 #include "bzpeer/resolver.hpp"
 #include "json_text.hpp"
 #include "name_blocks.hpp"
+#include "table_document.hpp"
 
 namespace bzpeer {
 
@@ -202,13 +203,8 @@ void claim_work(Database& db, std::int64_t work, std::int64_t person) {
 }
 
 sdk::Document ledger_report(Database& db) {
-    sdk::Document doc;
-    doc.kind = "table";
-    doc.title = "Assertion ledger";
-    doc.data = sdk::Value::array();
-    sdk::Block rows;
-    rows.type = sdk::Block::Type::table;
-    rows.table.columns = {"id", "kind", "command", "members", "others", "created"};
+    auto doc = table_document("Assertion ledger", {"id", "kind", "command", "members", "others", "created"});
+    auto& rows = doc.blocks.back().table.rows;
     auto stmt =
         db.prepare("SELECT id, kind, members, others, command, created_at FROM assertions ORDER BY id");
     while (stmt.step()) {
@@ -224,11 +220,9 @@ sdk::Document ledger_report(Database& db) {
         item.set("command", stmt.text(4));
         item.set("created_at", stmt.text(5));
         doc.data.push(std::move(item));
-        rows.table.rows.push_back({std::to_string(stmt.integer(0)), stmt.text(1), stmt.text(4),
-                                   std::to_string(members.size()), std::to_string(others.size()),
-                                   stmt.text(5)});
+        rows.push_back({std::to_string(stmt.integer(0)), stmt.text(1), stmt.text(4),
+                        std::to_string(members.size()), std::to_string(others.size()), stmt.text(5)});
     }
-    doc.blocks.push_back(std::move(rows));
     return doc;
 }
 

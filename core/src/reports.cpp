@@ -12,6 +12,7 @@
 #include "bzpeer/error.hpp"
 #include "bzpeer/ids.hpp"
 #include "bzpeer/names.hpp"
+#include "table_document.hpp"
 #include "topics.hpp"
 
 namespace bzpeer {
@@ -139,13 +140,6 @@ Block paragraph(std::string text) {
     Block b;
     b.type = Block::Type::paragraph;
     b.text = std::move(text);
-    return b;
-}
-
-Block table(std::vector<std::string> columns) {
-    Block b;
-    b.type = Block::Type::table;
-    b.table.columns = std::move(columns);
     return b;
 }
 
@@ -288,18 +282,15 @@ Document stats_report(Database& db) {
 }
 
 Document works_report(Database& db, std::optional<std::int64_t> person) {
-    Document doc;
-    doc.kind = "table";
-    doc.title =
-        person ? fmt::format("Works of {} ({})", display_name(db, *person), person_ref(*person)) : "Works";
-    doc.data = Value::array();
-    Block rows = table({"id", "year", "type", "title", "authors", "arxiv", "doi"});
+    auto doc = table_document(
+        person ? fmt::format("Works of {} ({})", display_name(db, *person), person_ref(*person)) : "Works",
+        {"id", "year", "type", "title", "authors", "arxiv", "doi"});
+    auto& rows = doc.blocks.back().table.rows;
     for (const auto& w : load_works(db, person)) {
         doc.data.push(work_value(w, false));
-        rows.table.rows.push_back({work_ref(w.id), year_text(w), w.type, w.title, join(w.authors, ", "),
-                                   w.id_of("arxiv"), w.id_of("doi")});
+        rows.push_back({work_ref(w.id), year_text(w), w.type, w.title, join(w.authors, ", "),
+                        w.id_of("arxiv"), w.id_of("doi")});
     }
-    doc.blocks.push_back(std::move(rows));
     return doc;
 }
 
@@ -361,12 +352,10 @@ Value groups_value(const std::vector<std::vector<std::int64_t>>& groups) {
 }  // namespace
 
 Document people_report(Database& db, std::string_view name) {
-    Document doc;
-    doc.kind = "table";
-    doc.title = fmt::format("People named {}", name);
-    doc.data = Value::array();
-    Block rows =
-        table({"id", "name", "works", "years", "topics", "top co-authors", "orcid", "confidence", "note"});
+    auto doc = table_document(
+        fmt::format("People named {}", name),
+        {"id", "name", "works", "years", "topics", "top co-authors", "orcid", "confidence", "note"});
+    auto& rows = doc.blocks.back().table.rows;
     for (auto id : find_people(db, name)) {
         auto works = load_works(db, id);
         auto summary = summarize(db, id);
@@ -390,13 +379,11 @@ Document people_report(Database& db, std::string_view name) {
         person.set("probable_merge", !d.groups.empty());
         if (!d.groups.empty()) person.set("groups", groups_value(d.groups));
         doc.data.push(std::move(person));
-        rows.table.rows.push_back(
-            {person_ref(id), display_name(db, id), std::to_string(works.size()), years_text(summary),
-             join(summary.top_topics, ", "), join(d.coauthors, ", "), d.orcid,
-             fmt::format("{:.2f}", d.confidence),
-             d.groups.empty() ? "" : fmt::format("probably {} people", d.groups.size())});
+        rows.push_back({person_ref(id), display_name(db, id), std::to_string(works.size()),
+                        years_text(summary), join(summary.top_topics, ", "), join(d.coauthors, ", "), d.orcid,
+                        fmt::format("{:.2f}", d.confidence),
+                        d.groups.empty() ? "" : fmt::format("probably {} people", d.groups.size())});
     }
-    doc.blocks.push_back(std::move(rows));
     return doc;
 }
 
@@ -542,7 +529,7 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
 
     if (!topics.empty()) {
         doc.blocks.push_back(heading("Topics", 2));
-        Block t = table({"topic", "name", "works"});
+        Block t = table_block({"topic", "name", "works"});
         for (const auto& [code, n] : topics)
             t.table.rows.push_back({code, arxiv_category_name(code), std::to_string(n)});
         doc.blocks.push_back(std::move(t));
@@ -557,7 +544,7 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
     }
     if (!coauthors.empty()) {
         doc.blocks.push_back(heading("Co-authors", 2));
-        Block t = table({"person", "name", "shared works"});
+        Block t = table_block({"person", "name", "shared works"});
         for (std::size_t i = 0; i < shown; ++i)
             t.table.rows.push_back(
                 {person_ref(coauthors[i].id), coauthors[i].name, std::to_string(coauthors[i].works)});
@@ -567,7 +554,7 @@ WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
                 paragraph(fmt::format("…and {} more co-authors.", coauthors.size() - shown)));
     }
     doc.blocks.push_back(heading("Works", 2));
-    Block list = table({"year", "type", "venue", "title", "arxiv", "doi"});
+    Block list = table_block({"year", "type", "venue", "title", "arxiv", "doi"});
     if (options.explain)
         list.table.columns.insert(list.table.columns.end(), {"attributed by", "confidence", "why"});
     for (const auto& w : works) {

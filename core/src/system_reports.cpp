@@ -2,17 +2,13 @@
 #include <fmt/format.h>
 
 #include "bzpeer/reports.hpp"
+#include "table_document.hpp"
 
 namespace bzpeer {
 
 sdk::Document plugins_report(const PluginHost& host) {
-    sdk::Document doc;
-    doc.kind = "table";
-    doc.title = "Plugins";
-    doc.data = sdk::Value::array();
-    sdk::Block rows;
-    rows.type = sdk::Block::Type::table;
-    rows.table.columns = {"name", "kind", "version", "status", "provides", "file", "reason"};
+    auto doc = table_document("Plugins", {"name", "kind", "version", "status", "provides", "file", "reason"});
+    auto& rows = doc.blocks.back().table.rows;
     for (const auto& info : host.plugins()) {
         std::string provides;
         for (const auto& f : info.formats) provides += (provides.empty() ? "" : ",") + f;
@@ -32,21 +28,16 @@ sdk::Document plugins_report(const PluginHost& host) {
         for (const auto& o : info.options) options.push(o.name);
         item.set("options", std::move(options));
         doc.data.push(std::move(item));
-        rows.table.rows.push_back(
+        rows.push_back(
             {info.name, info.kind, info.version, status, provides, info.file.string(), info.reason});
     }
-    doc.blocks.push_back(std::move(rows));
     return doc;
 }
 
 sdk::Document config_report(const Config& config) {
-    sdk::Document doc;
-    doc.kind = "table";
-    doc.title = "Configuration";
-    doc.data = sdk::Value::object();
-    sdk::Block rows;
-    rows.type = sdk::Block::Type::table;
-    rows.table.columns = {"key", "value"};
+    auto doc = table_document("Configuration", {"key", "value"});
+    doc.data = sdk::Value::object();  // keyed by the configuration's keys
+    auto& rows = doc.blocks.back().table.rows;
     for (const auto& key : Config::keys()) {
         std::string name(key.name);
         if (key.type == ConfigKey::Type::list) {
@@ -57,22 +48,21 @@ sdk::Document config_report(const Config& config) {
                 joined += (joined.empty() ? "" : ",") + item;
             }
             doc.data.set(name, std::move(items));
-            rows.table.rows.push_back({name, joined});
+            rows.push_back({name, joined});
         } else if (key.type == ConfigKey::Type::count) {
             doc.data.set(name, static_cast<std::int64_t>(config.count(name)));
-            rows.table.rows.push_back({name, config.text(name)});
+            rows.push_back({name, config.text(name)});
         } else if (key.type == ConfigKey::Type::number) {
             doc.data.set(name, config.number(name));
-            rows.table.rows.push_back({name, config.text(name)});
+            rows.push_back({name, config.text(name)});
         } else if (key.type == ConfigKey::Type::flag) {
             doc.data.set(name, config.flag(name));
-            rows.table.rows.push_back({name, config.text(name)});
+            rows.push_back({name, config.text(name)});
         } else {
             doc.data.set(name, config.text(name));
-            rows.table.rows.push_back({name, config.text(name)});
+            rows.push_back({name, config.text(name)});
         }
     }
-    doc.blocks.push_back(std::move(rows));
     return doc;
 }
 
