@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -222,12 +223,13 @@ sdk::Document evaluate_truth(Database& db, std::string_view json, const std::str
             return 0;
         }
     };
+    std::vector<std::int64_t> works;  // per entry, 0 when not in the store
+    for (auto entry : entries) works.push_back(work_in_store(work_of(entry)));
     if (name.empty()) {
-        // Without a name, the one name all the listed works share says whose authorships.
-        std::vector<std::int64_t> works;
-        for (auto entry : entries)
-            if (auto work = work_in_store(work_of(entry))) works.push_back(work);
-        name = name_shared_by(db, works);
+        // Without a name, the name most of the listed works share says whose authorships.
+        std::vector<std::int64_t> found;
+        std::copy_if(works.begin(), works.end(), std::back_inserter(found), [](std::int64_t w) { return w; });
+        name = name_shared_by(db, found);
     }
     std::vector<std::string> truth, predicted;
     std::size_t index = 0, missing = 0;
@@ -256,7 +258,7 @@ sdk::Document evaluate_truth(Database& db, std::string_view json, const std::str
                                 file, index));
             author = name;
         }
-        std::int64_t work = work_in_store(work_ref);
+        std::int64_t work = works[index - 1];
         if (!work) {
             ++missing;
             continue;

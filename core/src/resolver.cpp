@@ -598,9 +598,12 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
     };
     using Links = std::vector<Link>;
     std::vector<Links> links(initial);
+    auto link_position = [](Links& list, std::size_t other) {
+        return std::lower_bound(list.begin(), list.end(), other,
+                                [](const Link& l, std::size_t o) { return l.other < o; });
+    };
     auto find_link = [&](Links& list, std::size_t other) {
-        auto it = std::lower_bound(list.begin(), list.end(), other,
-                                   [](const Link& l, std::size_t o) { return l.other < o; });
+        auto it = link_position(list, other);
         return it != list.end() && it->other == other ? it : list.end();
     };
     for (std::size_t a = 0; a < initial; ++a) {
@@ -711,12 +714,10 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
             Links& theirs = links[link.other];
             if (auto it = find_link(theirs, gone); it != theirs.end()) theirs.erase(it);
             Link back{static_cast<std::uint32_t>(keep), link.sum, link.pairs};
-            if (auto it = find_link(theirs, keep); it != theirs.end())
+            if (auto it = link_position(theirs, keep); it != theirs.end() && it->other == keep)
                 *it = back;
             else
-                theirs.insert(std::lower_bound(theirs.begin(), theirs.end(), keep,
-                                               [](const Link& l, std::size_t o) { return l.other < o; }),
-                              back);
+                theirs.insert(it, back);
         };
         for (std::size_t i = 0, j = 0; i < kept.size() || j < folded.size();) {
             if (j == folded.size() || (i < kept.size() && kept[i].other < folded[j].other)) {
