@@ -18,8 +18,8 @@
 #include <string_view>
 #include <vector>
 
-#include "bzpeer/evaluate.hpp"
-#include "bzpeer/resolver.hpp"
+#include "bzpeer/identity/evaluate.hpp"
+#include "bzpeer/identity/resolver.hpp"
 #include "devset.hpp"
 
 namespace {

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "bzpeer/resolver.hpp"
+#include "bzpeer/identity/resolver.hpp"
 #include "devset.hpp"
 
 namespace {

@@ -2,8 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
-#include "bzpeer/config.hpp"
-#include "bzpeer/reports.hpp"
+#include "bzpeer/host/config.hpp"
+#include "bzpeer/reports/reports.hpp"
 #include "context.hpp"
 
 namespace bzpeer::cli {

@@ -6,12 +6,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "bzpeer/attribution.hpp"
-#include "bzpeer/corrections.hpp"
-#include "bzpeer/error.hpp"
-#include "bzpeer/evaluate.hpp"
-#include "bzpeer/identity.hpp"
-#include "bzpeer/reports.hpp"
+#include "bzpeer/base/error.hpp"
+#include "bzpeer/identity/attribution.hpp"
+#include "bzpeer/identity/corrections.hpp"
+#include "bzpeer/identity/evaluate.hpp"
+#include "bzpeer/identity/identity.hpp"
+#include "bzpeer/identity/people.hpp"
+#include "bzpeer/reports/reports.hpp"
 #include "context.hpp"
 
 namespace bzpeer::cli {

@@ -8,9 +8,9 @@
 #include <iostream>
 #include <map>
 
-#include "bzpeer/author_import.hpp"
-#include "bzpeer/error.hpp"
-#include "bzpeer/ingest.hpp"
+#include "bzpeer/base/error.hpp"
+#include "bzpeer/ingest/author_import.hpp"
+#include "bzpeer/ingest/ingest.hpp"
 #include "context.hpp"
 
 namespace bzpeer::cli {

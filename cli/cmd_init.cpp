@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "bzpeer/config.hpp"
-#include "bzpeer/error.hpp"
+#include "bzpeer/base/error.hpp"
+#include "bzpeer/host/config.hpp"
 #include "context.hpp"
 
 namespace bzpeer::cli {

@@ -3,7 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "bzpeer/reports.hpp"
+#include "bzpeer/reports/reports.hpp"
 #include "context.hpp"
 
 namespace bzpeer::cli {

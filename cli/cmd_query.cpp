@@ -2,7 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 
-#include "bzpeer/reports.hpp"
+#include "bzpeer/identity/people.hpp"
+#include "bzpeer/reports/reports.hpp"
 #include "context.hpp"
 
 namespace bzpeer::cli {

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "bzpeer/error.hpp"
+#include "bzpeer/base/error.hpp"
 
 namespace bzpeer::cli {
 

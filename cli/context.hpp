@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "bzpeer/progress.hpp"
+#include "bzpeer/base/progress.hpp"
+#include "bzpeer/host/session.hpp"
 #include "bzpeer/sdk/document.hpp"
-#include "bzpeer/session.hpp"
 
 namespace CLI {
 class App;

@@ -4,8 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "bzpeer/error.hpp"
-#include "bzpeer/version.hpp"
+#include "bzpeer/base/error.hpp"
+#include "bzpeer/base/version.hpp"
 
 namespace bzpeer::cli {
 

@@ -3,8 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
-#include "bzpeer/error.hpp"
-#include "bzpeer/version.hpp"
+#include "bzpeer/base/error.hpp"
+#include "bzpeer/base/version.hpp"
 #include "context.hpp"
 
 namespace {

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "bzpeer/names.hpp"
+#include "bzpeer/base/names.hpp"
 #include "random.hpp"
 #include "vocabulary.hpp"
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "bzpeer/evaluate.hpp"
-#include "bzpeer/resolver.hpp"
+#include "bzpeer/identity/evaluate.hpp"
+#include "bzpeer/identity/resolver.hpp"
 
 namespace bzpeer::devset {
 

@@ -1,11 +1,11 @@
-#include "bzpeer/config.hpp"
+#include "bzpeer/host/config.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "bzpeer/error.hpp"
+#include "bzpeer/base/error.hpp"
 
 using namespace bzpeer;
 

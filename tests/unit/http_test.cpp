@@ -1,7 +1,7 @@
 // HttpClient against the loopback fixture server (tests/http/fixture_server.py) serving the
 // recorded payloads of tests/fixtures, with injected 429/500/503, stalls, truncated bodies,
 // resets, ETag / Last-Modified revalidation and rate-limit headers.
-#include "bzpeer/http.hpp"
+#include "bzpeer/net/http.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "bzpeer/ids.hpp"
+#include "bzpeer/base/ids.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "bzpeer/names.hpp"
+#include "bzpeer/base/names.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "bzpeer/progress.hpp"
+#include "bzpeer/base/progress.hpp"
 
 #include <gtest/gtest.h>
 

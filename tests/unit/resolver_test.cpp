@@ -1,7 +1,7 @@
 // Person resolution: accuracy on the synthetic development set (bench/devset) against two
 // baselines, and the hard constraints that no evidence may override.
 
-#include "bzpeer/resolver.hpp"
+#include "bzpeer/identity/resolver.hpp"
 
 #include <gtest/gtest.h>
 

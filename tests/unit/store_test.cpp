@@ -2,9 +2,9 @@
 
 #include <filesystem>
 
-#include "bzpeer/db.hpp"
-#include "bzpeer/error.hpp"
-#include "bzpeer/identity.hpp"
+#include "bzpeer/base/error.hpp"
+#include "bzpeer/identity/identity.hpp"
+#include "bzpeer/store/db.hpp"
 
 using namespace bzpeer;
 

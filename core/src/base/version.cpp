@@ -1,0 +1,7 @@
+#include "bzpeer/base/version.hpp"
+
+namespace bzpeer {
+
+std::string_view version() { return BZPEER_VERSION; }
+
+}  // namespace bzpeer

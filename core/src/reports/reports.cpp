@@ -1,0 +1,477 @@
+#include "bzpeer/reports/reports.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+#include <span>
+
+#include "base/table_document.hpp"
+#include "base/topics.hpp"
+#include "bzpeer/base/error.hpp"
+#include "bzpeer/base/ids.hpp"
+#include "bzpeer/base/names.hpp"
+#include "bzpeer/identity/attribution.hpp"
+#include "bzpeer/identity/people.hpp"
+
+namespace bzpeer {
+
+namespace {
+
+using sdk::Block;
+using sdk::Document;
+using sdk::Value;
+
+std::string person_ref(std::int64_t id) { return ids::person_ref(id); }
+std::string work_ref(std::int64_t id) { return ids::work_ref(id); }
+
+struct WorkRow {
+    std::int64_t id = 0;
+    std::string title, abstract, type, date, venue, journal_ref, primary_category;
+    std::optional<std::int64_t> year;
+    std::vector<std::pair<std::string, std::string>> ids;  // scheme, value; no version forms
+    std::vector<std::string> authors;
+    std::vector<std::string> categories;
+    struct Source {
+        std::string source, record, fetched_at;
+    };
+    std::vector<Source> provenance;  // every record that contributed, oldest first
+
+    std::string id_of(std::string_view scheme) const {
+        for (const auto& [s, v] : ids)
+            if (s == scheme) return v;
+        return {};
+    }
+    // Where it appeared: the venue, else the journal reference, else nothing.
+    std::string where() const { return !venue.empty() ? venue : journal_ref; }
+};
+
+// Works, newest first; all of them, or the ones a person is an author of.
+std::vector<WorkRow> load_works(Database& db, std::optional<std::int64_t> person) {
+    std::string sql =
+        "SELECT id, title, abstract, type, date, year, venue, journal_ref, primary_category FROM works";
+    if (person) sql += " WHERE id IN (SELECT work_id FROM authorships WHERE person_id = ?1)";
+    sql += " ORDER BY year DESC NULLS LAST, date DESC, id";
+    Statement stmt = db.prepare(sql);
+    if (person) stmt.bind(1, *person);
+    std::vector<WorkRow> rows;
+    while (stmt.step()) {
+        WorkRow w;
+        w.id = stmt.integer(0);
+        w.title = stmt.text(1);
+        w.abstract = stmt.text(2);
+        w.type = stmt.text(3);
+        w.date = stmt.text(4);
+        if (!stmt.is_null(5)) w.year = stmt.integer(5);
+        w.venue = stmt.text(6);
+        w.journal_ref = stmt.text(7);
+        w.primary_category = stmt.text(8);
+        rows.push_back(std::move(w));
+    }
+    auto& ids = db.cached(
+        "SELECT scheme, value FROM identifiers WHERE work_id = ?1 AND scheme <> 'arxiv-version' "
+        "ORDER BY scheme, value");
+    auto& authors = db.cached("SELECT printed_name FROM authorships WHERE work_id = ?1 ORDER BY position");
+    auto& topics = db.cached(
+        "SELECT t.code FROM work_topics wt JOIN topics t ON t.id = wt.topic_id WHERE wt.work_id = ?1 "
+        "ORDER BY wt.position");
+    auto& sources = db.cached(
+        "SELECT source, source_record_id, fetched_at FROM provenance WHERE entity = 'work' AND entity_id = "
+        "?1 "
+        "ORDER BY fetched_at, source, source_record_id");
+    for (auto& w : rows) {
+        for (ids.bind(1, w.id); ids.step();) w.ids.emplace_back(ids.text(0), ids.text(1));
+        for (authors.bind(1, w.id); authors.step();) w.authors.push_back(authors.text(0));
+        for (topics.bind(1, w.id); topics.step();) w.categories.push_back(topics.text(0));
+        for (sources.bind(1, w.id); sources.step();)
+            w.provenance.push_back({sources.text(0), sources.text(1), sources.text(2)});
+    }
+    return rows;
+}
+
+Value ids_value(const WorkRow& w) {
+    Value ids = Value::object();
+    for (const auto& [scheme, value] : w.ids) ids.set(scheme, value);
+    return ids;
+}
+
+Value strings_value(const std::vector<std::string>& items) {
+    Value array = Value::array();
+    for (const auto& item : items) array.push(item);
+    return array;
+}
+
+Value text_or_null(const std::string& text) { return text.empty() ? Value() : Value(text); }
+
+Value work_value(const WorkRow& w, bool with_abstract) {
+    Value v = Value::object();
+    v.set("id", work_ref(w.id));
+    v.set("title", w.title);
+    v.set("year", w.year ? Value(*w.year) : Value());
+    v.set("date", text_or_null(w.date));
+    v.set("type", text_or_null(w.type));
+    v.set("venue", text_or_null(w.where()));
+    v.set("ids", ids_value(w));
+    v.set("authors", strings_value(w.authors));
+    v.set("categories", strings_value(w.categories));
+    Value provenance = Value::array();
+    for (const auto& p : w.provenance) {
+        Value item = Value::object();
+        item.set("source", p.source);
+        item.set("record", p.record);
+        item.set("fetched_at", p.fetched_at);
+        provenance.push(std::move(item));
+    }
+    v.set("provenance", std::move(provenance));
+    if (with_abstract) v.set("abstract", text_or_null(w.abstract));
+    return v;
+}
+
+Block heading(std::string text, int level) {
+    Block b;
+    b.type = Block::Type::heading;
+    b.text = std::move(text);
+    b.level = level;
+    return b;
+}
+
+Block paragraph(std::string text) {
+    Block b;
+    b.type = Block::Type::paragraph;
+    b.text = std::move(text);
+    return b;
+}
+
+std::string year_text(const WorkRow& w) { return w.year ? std::to_string(*w.year) : ""; }
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    return fmt::format("{}", fmt::join(items, sep));
+}
+
+}  // namespace
+
+Document stats_report(Database& db) {
+    Document doc;
+    doc.kind = "report";
+    doc.title = "Database statistics";
+    doc.data = Value::object();
+    Block fields;
+    fields.type = Block::Type::fields;
+    const std::pair<const char*, const char*> counts[] = {
+        {"works", "SELECT count(*) FROM works"},
+        {"people", "SELECT count(*) FROM people"},
+        {"authorships", "SELECT count(*) FROM authorships"},
+        {"identifiers", "SELECT count(*) FROM identifiers"},
+        {"topics", "SELECT count(*) FROM topics"},
+        {"institutions", "SELECT count(*) FROM institutions"},
+        {"import_runs", "SELECT count(*) FROM import_runs"},
+    };
+    for (const auto& [key, sql] : counts) {
+        std::int64_t n = db.scalar(sql);
+        doc.data.set(key, n);
+        fields.fields.emplace_back(key, std::to_string(n));
+    }
+    doc.blocks.push_back(heading(doc.title, 1));
+    doc.blocks.push_back(std::move(fields));
+    return doc;
+}
+
+Document works_report(Database& db, std::optional<std::int64_t> person) {
+    auto doc = table_document(
+        person ? fmt::format("Works of {} ({})", display_name(db, *person), person_ref(*person)) : "Works",
+        {"id", "year", "type", "title", "authors", "arxiv", "doi"});
+    auto& rows = doc.blocks.back().table.rows;
+    for (const auto& w : load_works(db, person)) {
+        doc.data.push(work_value(w, false));
+        rows.push_back({work_ref(w.id), year_text(w), w.type, w.title, join(w.authors, ", "),
+                        w.id_of("arxiv"), w.id_of("doi")});
+    }
+    return doc;
+}
+
+namespace {
+
+// What tells one person apart from others of the same name, and how sure the attribution is.
+struct Distinction {
+    std::vector<std::string> coauthors;  // most frequent first
+    std::vector<std::string> affiliations;
+    std::string orcid;
+    double confidence = 1.0;                        // mean over the person's authorships
+    std::vector<std::vector<std::int64_t>> groups;  // when probably several people
+};
+
+Distinction distinguish(Database& db, std::int64_t person) {
+    Distinction d;
+    auto& co = db.cached(R"sql(
+SELECT p.display_name FROM authorships mine JOIN authorships other ON other.work_id = mine.work_id
+JOIN people p ON p.id = other.person_id
+WHERE mine.person_id = ?1 AND other.person_id <> ?1
+GROUP BY p.id ORDER BY count(DISTINCT other.work_id) DESC, p.display_name LIMIT 5)sql");
+    for (co.bind(1, person); co.step();) d.coauthors.push_back(co.text(0));
+    auto& aff = db.cached(R"sql(
+SELECT i.name FROM authorships a JOIN authorship_affiliations af ON af.authorship_id = a.id
+JOIN institutions i ON i.id = af.institution_id WHERE a.person_id = ?1
+GROUP BY i.id ORDER BY count(DISTINCT a.work_id) DESC, i.name LIMIT 3)sql");
+    for (aff.bind(1, person); aff.step();) d.affiliations.push_back(aff.text(0));
+    auto& orcid = db.cached("SELECT value FROM identifiers WHERE person_id = ?1 AND scheme = 'orcid'");
+    orcid.bind(1, person);
+    if (orcid.step()) d.orcid = orcid.text(0);
+    auto& confidence =
+        db.cached("SELECT avg(coalesce(confidence, 1.0)) FROM authorships WHERE person_id = ?1");
+    confidence.bind(1, person);
+    if (confidence.step() && !confidence.is_null(0)) d.confidence = confidence.real(0);
+    d.groups = weakly_connected_groups(db, person);
+    return d;
+}
+
+Value distinction_value(const Distinction& d, const PersonSummary& s) {
+    Value evidence = Value::object();
+    evidence.set("coauthors", strings_value(d.coauthors));
+    evidence.set("topics", strings_value(s.top_topics));
+    evidence.set("affiliations", strings_value(d.affiliations));
+    evidence.set("years", s.first_year ? Value(years_text(s)) : Value());
+    evidence.set("orcid", d.orcid.empty() ? Value() : Value(d.orcid));
+    return evidence;
+}
+
+Value groups_value(const std::vector<std::vector<std::int64_t>>& groups) {
+    Value list = Value::array();
+    for (const auto& group : groups) {
+        Value works = Value::array();
+        for (auto w : group) works.push(work_ref(w));
+        list.push(std::move(works));
+    }
+    return list;
+}
+
+}  // namespace
+
+Document people_report(Database& db, std::string_view name) {
+    auto doc = table_document(
+        fmt::format("People named {}", name),
+        {"id", "name", "works", "years", "topics", "top co-authors", "orcid", "confidence", "note"});
+    auto& rows = doc.blocks.back().table.rows;
+    for (auto id : find_people(db, name)) {
+        auto works = load_works(db, id);
+        auto summary = summarize(db, id);
+        auto d = distinguish(db, id);
+        Value person = Value::object();
+        person.set("id", person_ref(id));
+        person.set("name", display_name(db, id));
+        Value list = Value::array();
+        for (const auto& w : works) {
+            Value item = Value::object();
+            item.set("id", work_ref(w.id));
+            item.set("title", w.title);
+            item.set("year", w.year ? Value(*w.year) : Value());
+            item.set("ids", ids_value(w));
+            list.push(std::move(item));
+        }
+        person.set("works", std::move(list));
+        person.set("topics", strings_value(summary.top_topics));
+        person.set("confidence", d.confidence);
+        person.set("evidence", distinction_value(d, summary));
+        person.set("probable_merge", !d.groups.empty());
+        if (!d.groups.empty()) person.set("groups", groups_value(d.groups));
+        doc.data.push(std::move(person));
+        rows.push_back({person_ref(id), display_name(db, id), std::to_string(works.size()),
+                        years_text(summary), join(summary.top_topics, ", "), join(d.coauthors, ", "), d.orcid,
+                        fmt::format("{:.2f}", d.confidence),
+                        d.groups.empty() ? "" : fmt::format("probably {} people", d.groups.size())});
+    }
+    return doc;
+}
+
+Document profile_report(Database& db, std::int64_t person, const ProfileOptions& options) {
+    Document doc;
+    doc.kind = "report";
+    std::string name = display_name(db, person);
+    doc.title = name;
+    auto works = load_works(db, person);
+
+    std::vector<std::string> variants;
+    auto& names = db.cached("SELECT name FROM person_names WHERE person_id = ?1 ORDER BY name");
+    for (names.bind(1, person); names.step();)
+        if (names.text(0) != name) variants.push_back(names.text(0));
+    std::string orcid;
+    auto& orcid_stmt = db.cached("SELECT value FROM identifiers WHERE person_id = ?1 AND scheme = 'orcid'");
+    orcid_stmt.bind(1, person);
+    if (orcid_stmt.step()) orcid = orcid_stmt.text(0);
+
+    // Topics and co-authors are counted per distinct work, so nothing is counted twice.
+    std::map<std::string, std::int64_t> topic_counts;
+    for (const auto& w : works)
+        for (const auto& code : w.categories) ++topic_counts[code];
+    std::vector<std::pair<std::string, std::int64_t>> topics(topic_counts.begin(), topic_counts.end());
+    std::stable_sort(topics.begin(), topics.end(), [](auto& a, auto& b) { return a.second > b.second; });
+
+    struct Coauthor {
+        std::int64_t id;
+        std::string name;
+        std::int64_t works;
+    };
+    std::vector<Coauthor> coauthors;
+    auto& co = db.cached(R"sql(
+SELECT p.id, p.display_name, count(DISTINCT other.work_id) AS shared
+FROM authorships mine JOIN authorships other ON other.work_id = mine.work_id
+JOIN people p ON p.id = other.person_id
+WHERE mine.person_id = ?1 AND other.person_id <> ?1
+GROUP BY p.id ORDER BY shared DESC, p.display_name)sql");
+    for (co.bind(1, person); co.step();) coauthors.push_back({co.integer(0), co.text(1), co.integer(2)});
+
+    std::vector<std::pair<std::string, std::int64_t>> affiliations;
+    auto& aff = db.cached(R"sql(
+SELECT i.name, count(DISTINCT a.work_id) AS n FROM authorships a
+JOIN authorship_affiliations af ON af.authorship_id = a.id JOIN institutions i ON i.id = af.institution_id
+WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
+    for (aff.bind(1, person); aff.step();) affiliations.emplace_back(aff.text(0), aff.integer(1));
+    auto summary = summarize(db, person);
+    auto distinction = distinguish(db, person);
+
+    // Data face.
+    doc.data = Value::object();
+    doc.data.set("id", person_ref(person));
+    doc.data.set("name", name);
+    doc.data.set("other_names", strings_value(variants));
+    Value identifiers = Value::object();
+    if (!orcid.empty()) identifiers.set("orcid", orcid);
+    doc.data.set("identifiers", std::move(identifiers));
+    Value counts = Value::object();
+    counts.set("works", static_cast<std::int64_t>(works.size()));
+    counts.set("coauthors", static_cast<std::int64_t>(coauthors.size()));
+    counts.set("topics", static_cast<std::int64_t>(topics.size()));
+    doc.data.set("counts", std::move(counts));
+    doc.data.set("confidence", distinction.confidence);
+    doc.data.set("probable_merge", !distinction.groups.empty());
+    doc.data.set("groups", groups_value(distinction.groups));
+    Value topic_list = Value::array();
+    for (const auto& [code, n] : topics) {
+        Value t = Value::object();
+        t.set("code", code);
+        t.set("name", arxiv_category_name(code));
+        t.set("works", n);
+        topic_list.push(std::move(t));
+    }
+    doc.data.set("topics", std::move(topic_list));
+    Value aff_list = Value::array();
+    for (const auto& [institution, n] : affiliations) {
+        Value a = Value::object();
+        a.set("name", institution);
+        a.set("works", n);
+        aff_list.push(std::move(a));
+    }
+    doc.data.set("affiliations", std::move(aff_list));
+    // The limit applies to both faces; counts.coauthors still says how many there are.
+    std::size_t shown =
+        options.coauthors > 0 ? std::min<std::size_t>(coauthors.size(), options.coauthors) : coauthors.size();
+    Value co_list = Value::array();
+    for (const auto& c : std::span(coauthors).first(shown)) {
+        Value v = Value::object();
+        v.set("id", person_ref(c.id));
+        v.set("name", c.name);
+        v.set("shared_works", c.works);
+        co_list.push(std::move(v));
+    }
+    doc.data.set("coauthors", std::move(co_list));
+    std::map<std::int64_t, Attribution> attributions;
+    if (options.explain) attributions = attributions_of(db, person);
+    Value work_list = Value::array();
+    for (const auto& w : works) {
+        Value& v = work_list.push(work_value(w, options.abstracts));
+        if (auto it = attributions.find(w.id); it != attributions.end()) {
+            Value a = Value::object();
+            a.set("reason", it->second.reason);
+            a.set("confidence", it->second.confidence);
+            a.set("evidence", it->second.evidence);
+            v.set("attribution", std::move(a));
+        }
+    }
+    doc.data.set("works", std::move(work_list));
+
+    // People face.
+    doc.blocks.push_back(heading(name, 1));
+    Block facts;
+    facts.type = Block::Type::fields;
+    facts.fields = {{"Person", person_ref(person)},
+                    {"ORCID", orcid.empty() ? "none recorded" : orcid},
+                    {"Works", std::to_string(works.size())},
+                    {"Co-authors", std::to_string(coauthors.size())},
+                    {"Topics", std::to_string(topics.size())}};
+    if (summary.first_year) facts.fields.emplace_back("Active", years_text(summary));
+    if (!variants.empty()) facts.fields.emplace_back("Also printed as", join(variants, "; "));
+    facts.fields.emplace_back("Attribution confidence", fmt::format("{:.2f}", distinction.confidence));
+    doc.blocks.push_back(std::move(facts));
+    if (!distinction.groups.empty()) {
+        // The page this project started from showed five people as one; say so when it may be.
+        doc.blocks.push_back(heading(fmt::format("Probably {} people", distinction.groups.size()), 2));
+        doc.blocks.push_back(paragraph(
+            "Either no evidence (shared co-authors, subjects, words, affiliations, years) connects these "
+            "groups of works, or they are circles of co-authors writing in the same years that share "
+            "nobody: they are probably different people. Split them with 'bzpeer people split', or keep "
+            "them together with 'bzpeer people merge'."));
+        Block list;
+        list.type = Block::Type::list;
+        std::map<std::int64_t, std::string> titles;
+        for (const auto& w : works) titles[w.id] = w.title;
+        for (std::size_t g = 0; g < distinction.groups.size(); ++g) {
+            std::vector<std::string> items;
+            for (auto w : distinction.groups[g])
+                items.push_back(fmt::format("{} {}", work_ref(w), titles[w]));
+            list.items.push_back(fmt::format("group {}: {}", g + 1, join(items, "; ")));
+        }
+        doc.blocks.push_back(std::move(list));
+    }
+
+    if (!topics.empty()) {
+        doc.blocks.push_back(heading("Topics", 2));
+        Block t = table_block({"topic", "name", "works"});
+        for (const auto& [code, n] : topics)
+            t.table.rows.push_back({code, arxiv_category_name(code), std::to_string(n)});
+        doc.blocks.push_back(std::move(t));
+    }
+    if (!affiliations.empty()) {
+        doc.blocks.push_back(heading("Affiliations", 2));
+        Block list;
+        list.type = Block::Type::list;
+        for (const auto& [institution, n] : affiliations)
+            list.items.push_back(fmt::format("{} ({} work{})", institution, n, n == 1 ? "" : "s"));
+        doc.blocks.push_back(std::move(list));
+    }
+    if (!coauthors.empty()) {
+        doc.blocks.push_back(heading("Co-authors", 2));
+        Block t = table_block({"person", "name", "shared works"});
+        for (std::size_t i = 0; i < shown; ++i)
+            t.table.rows.push_back(
+                {person_ref(coauthors[i].id), coauthors[i].name, std::to_string(coauthors[i].works)});
+        doc.blocks.push_back(std::move(t));
+        if (shown < coauthors.size())
+            doc.blocks.push_back(
+                paragraph(fmt::format("…and {} more co-authors.", coauthors.size() - shown)));
+    }
+    doc.blocks.push_back(heading("Works", 2));
+    Block list = table_block({"year", "type", "venue", "title", "arxiv", "doi"});
+    if (options.explain)
+        list.table.columns.insert(list.table.columns.end(), {"attributed by", "confidence", "why"});
+    for (const auto& w : works) {
+        list.table.rows.push_back(
+            {year_text(w), w.type, w.where(), w.title, w.id_of("arxiv"), w.id_of("doi")});
+        if (auto it = attributions.find(w.id); it != attributions.end()) {
+            const Attribution& a = it->second;
+            list.table.rows.back().insert(list.table.rows.back().end(),
+                                          {a.reason, fmt::format("{:.2f}", a.confidence), a.summary});
+        }
+    }
+    doc.blocks.push_back(std::move(list));
+    if (options.abstracts) {
+        for (const auto& w : works) {
+            if (w.abstract.empty()) continue;
+            doc.blocks.push_back(heading(fmt::format("{} ({})", w.title, year_text(w)), 3));
+            doc.blocks.push_back(paragraph(w.abstract));
+        }
+    }
+    return doc;
+}
+
+}  // namespace bzpeer

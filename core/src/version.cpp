@@ -1,7 +1,0 @@
-#include "bzpeer/version.hpp"
-
-namespace bzpeer {
-
-std::string_view version() { return BZPEER_VERSION; }
-
-}  // namespace bzpeer
