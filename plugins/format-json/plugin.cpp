@@ -14,6 +14,9 @@ namespace sdk = bzpeer::sdk;
 class JsonPlugin final : public sdk::FormatPlugin {
 public:
     std::vector<std::string> formats() const override { return {"json", "jsonl", "ndjson"}; }
+    std::vector<std::string> kinds() const override {
+        return {"table", "works", "report", "profile", "graph"};
+    }
 
     sdk::Status render(const sdk::Document& document, std::string_view format,
                        std::string& out) noexcept override {

@@ -14,6 +14,7 @@ namespace sdk = bzpeer::sdk;
 class MarkdownPlugin final : public sdk::FormatPlugin {
 public:
     std::vector<std::string> formats() const override { return {"markdown", "md"}; }
+    std::vector<std::string> kinds() const override { return {"table", "works", "report", "profile"}; }
 
     sdk::Status render(const sdk::Document& document, std::string_view format,
                        std::string& out) noexcept override {

@@ -13,6 +13,7 @@ namespace sdk = bzpeer::sdk;
 class BadApiFormat final : public sdk::FormatPlugin {
 public:
     std::vector<std::string> formats() const override { return {"bad-api"}; }
+    std::vector<std::string> kinds() const override { return {"table"}; }
 
     sdk::Status render(const sdk::Document&, std::string_view, std::string& out) noexcept override {
         out = "bad-api plugin output\n";

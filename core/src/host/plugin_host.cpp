@@ -104,9 +104,10 @@ void PluginHost::examine(const std::filesystem::path& file) {
     std::shared_ptr<sdk::Plugin> plugin(raw, [library](sdk::Plugin* p) { delete p; });
 
     try {
-        if (descriptor->kind == sdk::PluginKind::format)
+        if (descriptor->kind == sdk::PluginKind::format) {
             info.formats = static_cast<sdk::FormatPlugin*>(raw)->formats();
-        else
+            info.kinds = static_cast<sdk::FormatPlugin*>(raw)->kinds();
+        } else
             info.options = static_cast<sdk::SourcePlugin*>(raw)->options();
     } catch (const std::exception& e) {
         return reject(fmt::format("it failed to describe itself: {}", e.what()));
@@ -128,22 +129,39 @@ std::shared_ptr<sdk::SourcePlugin> PluginHost::source(std::string_view name) con
                                   known.empty() ? "none" : known));
 }
 
-std::shared_ptr<sdk::FormatPlugin> PluginHost::format(std::string_view format) const {
-    for (const auto& l : loaded_) {
-        const auto& info = infos_[l.info];
-        if (std::find(info.formats.begin(), info.formats.end(), format) != info.formats.end())
-            return std::static_pointer_cast<sdk::FormatPlugin>(l.plugin);
-    }
-    auto names = format_names();
-    throw usage_error(fmt::format(
-        "unknown format '{}' (available: {})", format,
-        names.empty() ? "none; see 'bzpeer plugins list'" : fmt::format("{}", fmt::join(names, ", "))));
+namespace {
+
+bool contains(const std::vector<std::string>& list, std::string_view item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-std::vector<std::string> PluginHost::format_names() const {
+}  // namespace
+
+std::shared_ptr<sdk::FormatPlugin> PluginHost::format(std::string_view format, std::string_view kind) const {
+    bool known = false;
+    for (const auto& l : loaded_) {
+        const auto& info = infos_[l.info];
+        if (!contains(info.formats, format)) continue;
+        known = true;
+        if (contains(info.kinds, kind)) return std::static_pointer_cast<sdk::FormatPlugin>(l.plugin);
+    }
+    auto fitting = format_names(kind);
+    auto list = fitting.empty() ? std::string("none; see 'bzpeer formats'")
+                                : fmt::format("{}", fmt::join(fitting, ", "));
+    if (known)
+        throw usage_error(
+            fmt::format("format '{}' does not render a {} (formats that do: {})", format, kind, list));
+    throw usage_error(fmt::format("unknown format '{}' (for a {}: {})", format, kind, list));
+}
+
+std::vector<std::string> PluginHost::format_names(std::string_view kind) const {
     std::vector<std::string> names;
-    for (const auto& l : loaded_)
-        for (const auto& f : infos_[l.info].formats) names.push_back(f);
+    for (const auto& l : loaded_) {
+        const auto& info = infos_[l.info];
+        if (!kind.empty() && !contains(info.kinds, kind)) continue;
+        for (const auto& f : info.formats)
+            if (!contains(names, f)) names.push_back(f);
+    }
     return names;
 }
 

@@ -119,7 +119,7 @@ std::unique_ptr<HttpClient> Session::fetcher(const std::string& source, bool off
 }
 
 std::string Session::render(const sdk::Document& document, const std::string& format) {
-    auto plugin = plugins().format(format);
+    auto plugin = plugins().format(format, document.kind);
     std::string out;
     sdk::Status status = plugin->render(document, format, out);
     if (!status) throw Error(fmt::format("rendering {} failed: {}", format, status.message));

@@ -182,6 +182,7 @@ Document works_report(Database& db, std::optional<std::int64_t> person) {
     auto doc = table_document(
         person ? fmt::format("Works of {} ({})", display_name(db, *person), person_ref(*person)) : "Works",
         {"id", "year", "type", "title", "authors", "arxiv", "doi"});
+    doc.kind = "works";
     auto& rows = doc.blocks.back().table.rows;
     for (const auto& w : load_works(db, person)) {
         doc.data.push(work_value(w, false));
@@ -286,7 +287,7 @@ Document people_report(Database& db, std::string_view name) {
 
 Document profile_report(Database& db, std::int64_t person, const ProfileOptions& options) {
     Document doc;
-    doc.kind = "report";
+    doc.kind = "profile";
     std::string name = display_name(db, person);
     doc.title = name;
     auto works = load_works(db, person);

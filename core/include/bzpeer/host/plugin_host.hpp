@@ -21,7 +21,8 @@ struct PluginInfo {
     std::string summary;
     bool loaded = false;
     std::string reason;                    // why it was rejected or shadowed
-    std::vector<std::string> formats;      // format plugins
+    std::vector<std::string> formats;      // format plugins: the format names
+    std::vector<std::string> kinds;        // format plugins: the document kinds they render
     std::vector<sdk::OptionSpec> options;  // source plugins
 };
 
@@ -39,9 +40,12 @@ public:
 
     // The loaded source plugin of that name; throws a usage error listing the known ones.
     std::shared_ptr<sdk::SourcePlugin> source(std::string_view name) const;
-    // The loaded format plugin that renders `format`; throws a usage error listing formats.
-    std::shared_ptr<sdk::FormatPlugin> format(std::string_view format) const;
-    std::vector<std::string> format_names() const;
+    // The first loaded format plugin that renders documents of `kind` as `format` (one format
+    // name may be served by several plugins, each for its kinds). A usage error lists the
+    // formats that render `kind` when none does.
+    std::shared_ptr<sdk::FormatPlugin> format(std::string_view format, std::string_view kind) const;
+    // The formats that render `kind`, every format when `kind` is empty; no repeats.
+    std::vector<std::string> format_names(std::string_view kind = {}) const;
 
 private:
     struct Loaded {

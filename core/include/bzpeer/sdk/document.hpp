@@ -59,11 +59,43 @@ struct Block {
     Table table;                                              // table
 };
 
+// A graph of the research record: typed nodes with stable ids, weighted edges, and
+// clusters (the people behind one printed name, each drawn apart).
+struct GraphNode {
+    std::string id;            // "p:12", "w:40", "topic:cs.LG", "inst:3"
+    std::string type;          // "person", "work", "topic", "institution"
+    std::string label;         // what a reader sees: a name, a title, a topic's name
+    std::string cluster;       // the id of the GraphCluster it is drawn in; empty: none
+    Value::Object attributes;  // typed values: integers, reals, strings, booleans
+};
+
+struct GraphEdge {
+    std::string source, target;  // node ids
+    std::string type;            // "coauthor", "authored", "topic", "affiliation"
+    double weight = 1;           // joint works; works on the topic; years at the institution
+    Value::Object attributes;
+};
+
+struct GraphCluster {
+    std::string id;  // "cluster:p:12"
+    std::string label;
+};
+
+struct Graph {
+    std::vector<GraphCluster> clusters;
+    std::vector<GraphNode> nodes;
+    std::vector<GraphEdge> edges;
+    std::vector<std::string> omitted;  // what a limit left out, one sentence each
+};
+
+// Kinds: "table" (one table), "works" (a table of works, data an array of work objects),
+// "report" (sections), "profile" (a person: sections, data.works, and their graph), "graph".
 struct Document {
-    std::string kind;  // "report", "table", "graph"
+    std::string kind;
     std::string title;
     std::vector<Block> blocks;
     Value data;
+    Graph graph;  // kind "graph" and "profile"
 };
 
 }  // namespace bzpeer::sdk

@@ -16,7 +16,7 @@
 namespace bzpeer::sdk {
 
 // Bump on any change to a type in this SDK.
-inline constexpr std::uint32_t kApiVersion = 4;
+inline constexpr std::uint32_t kApiVersion = 5;
 
 #define BZPEER_SDK_STR2(x) #x
 #define BZPEER_SDK_STR(x) BZPEER_SDK_STR2(x)
@@ -124,6 +124,9 @@ class FormatPlugin : public Plugin {
 public:
     // Format names this plugin renders, e.g. {"markdown", "md"}.
     virtual std::vector<std::string> formats() const = 0;
+    // Document kinds it renders (see Document), e.g. {"graph"}; `bzpeer formats` lists them and
+    // the host asks another plugin, or refuses naming the formats that fit, for other kinds.
+    virtual std::vector<std::string> kinds() const = 0;
     virtual Status render(const Document& document, std::string_view format, std::string& out) noexcept = 0;
 };
 
