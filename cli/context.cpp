@@ -4,6 +4,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -23,6 +24,10 @@ std::string format_for_extension(const std::filesystem::path& file) {
     if (ext == ".jsonl" || ext == ".ndjson") return "jsonl";
     if (ext == ".tsv") return "tsv";
     if (ext == ".csv") return "csv";
+    if (ext == ".dot" || ext == ".gv") return "dot";
+    if (ext == ".graphml") return "graphml";
+    if (ext == ".html" || ext == ".htm") return "html";
+    if (ext == ".bib") return "bibtex";
     return {};
 }
 
@@ -80,9 +85,21 @@ void ProgressLine::clear() {
 void Context::emit(const sdk::Document& document, std::string_view machine_default) {
     std::string chosen = format;
     if (chosen.empty() && !output.empty()) chosen = format_for_extension(output);
-    if (chosen.empty()) chosen = s().config().text("output.format");
-    if (chosen.empty())
-        chosen = (output.empty() && isatty(STDOUT_FILENO)) ? "table" : std::string(machine_default);
+    // The configured default and the terminal's table serve where they fit this document (a
+    // graph has no table form); otherwise the command's own default does.
+    auto fits = [&](const std::string& f) {
+        auto names = s().plugins().format_names(document.kind);
+        return std::find(names.begin(), names.end(), f) != names.end();
+    };
+    if (chosen.empty() && fits(s().config().text("output.format")))
+        chosen = s().config().text("output.format");
+    if (chosen.empty() && output.empty() && isatty(STDOUT_FILENO) && fits("table")) chosen = "table";
+    if (chosen.empty()) chosen = std::string(machine_default);
+    if (document.kind == "graph" && !output.empty() && output != "-" &&
+        (chosen == "csv" || chosen == "tsv")) {
+        write_node_and_edge_lists(document, chosen);
+        return;
+    }
     std::string bytes = s().render(document, chosen);
     if (output.empty() || output == "-") {
         std::fwrite(bytes.data(), 1, bytes.size(), stdout);
@@ -91,6 +108,17 @@ void Context::emit(const sdk::Document& document, std::string_view machine_defau
         write_file_atomically(output, bytes);
         info(fmt::format("wrote {} ({})", output, chosen));
     }
+}
+
+// A graph is two tables: FILE.csv becomes FILE.nodes.csv and FILE.edges.csv.
+void Context::write_node_and_edge_lists(const sdk::Document& document, const std::string& chosen) {
+    std::filesystem::path file(output);
+    auto stem = file.parent_path() / file.stem();
+    std::filesystem::path nodes = stem.string() + ".nodes." + chosen,
+                          edges = stem.string() + ".edges." + chosen;
+    write_file_atomically(nodes, s().render(document, "nodes-" + chosen));
+    write_file_atomically(edges, s().render(document, chosen));
+    info(fmt::format("wrote {} and {} ({})", nodes.string(), edges.string(), chosen));
 }
 
 void Context::info(const std::string& message) const {

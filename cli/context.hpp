@@ -33,6 +33,8 @@ struct Context {
     // the one --output's extension names, else config output.format, else a table on a
     // terminal and `machine_default` otherwise.
     void emit(const sdk::Document& document, std::string_view machine_default);
+    // A graph written with --output FILE.csv: FILE.nodes.csv and FILE.edges.csv.
+    void write_node_and_edge_lists(const sdk::Document& document, const std::string& chosen);
     // A message on stderr, unless --quiet.
     void info(const std::string& message) const;
     // A warning on stderr, always.
@@ -65,6 +67,7 @@ void add_query_commands(CLI::App& app, Context& ctx);
 void add_plugins_command(CLI::App& app, Context& ctx);
 void add_config_command(CLI::App& app, Context& ctx);
 void add_docs_commands(CLI::App& app, Context& ctx);
+void add_network_commands(CLI::App& app, Context& ctx);
 // After add_query_commands: adds subcommands to `people` and `works`.
 void add_identity_commands(CLI::App& app, Context& ctx);
 

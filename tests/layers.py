@@ -15,7 +15,8 @@ MAY_USE = {
     "host": ["base", "store", "net"],
     "identity": ["base", "store"],
     "ingest": ["base", "store", "net", "host", "identity"],
-    "reports": ["base", "store", "host", "identity"],
+    "graph": ["base", "store", "identity"],
+    "reports": ["base", "store", "host", "identity", "graph"],
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"(?:bzpeer/)?([a-z_]+)/[^"]+"', re.M)

@@ -14,7 +14,7 @@ namespace sdk = bzpeer::sdk;
 class MarkdownPlugin final : public sdk::FormatPlugin {
 public:
     std::vector<std::string> formats() const override { return {"markdown", "md"}; }
-    std::vector<std::string> kinds() const override { return {"table", "works", "report", "profile"}; }
+    std::vector<std::string> kinds() const override { return {"table", "works", "report", "profile", "graph"}; }
 
     sdk::Status render(const sdk::Document& document, std::string_view format,
                        std::string& out) noexcept override {

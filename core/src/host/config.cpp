@@ -114,6 +114,8 @@ const std::vector<ConfigKey>& Config::keys() {
         {"output.format", ConfigKey::Type::text, ""},
         {"profile.coauthors", ConfigKey::Type::count, "20"},
         {"profile.abstracts", ConfigKey::Type::flag, "true"},
+        {"collaborators.close_min_shared", ConfigKey::Type::count, "2"},
+        {"graph.limit", ConfigKey::Type::count, "200"},
         {"sources.arxiv.base_url", ConfigKey::Type::text, "https://export.arxiv.org"},
         {"sources.arxiv.page_size", ConfigKey::Type::count, "100"},
         {"sources.arxiv.min_interval", ConfigKey::Type::number, "3"},

@@ -33,6 +33,7 @@ struct WorkRow {
     std::optional<std::int64_t> year;
     std::vector<std::pair<std::string, std::string>> ids;  // scheme, value; no version forms
     std::vector<std::string> authors;
+    std::vector<std::optional<std::int64_t>> author_people;  // each author's person, in order
     std::vector<std::string> categories;
     struct Source {
         std::string source, record, fetched_at;
@@ -73,7 +74,8 @@ std::vector<WorkRow> load_works(Database& db, std::optional<std::int64_t> person
     auto& ids = db.cached(
         "SELECT scheme, value FROM identifiers WHERE work_id = ?1 AND scheme <> 'arxiv-version' "
         "ORDER BY scheme, value");
-    auto& authors = db.cached("SELECT printed_name FROM authorships WHERE work_id = ?1 ORDER BY position");
+    auto& authors =
+        db.cached("SELECT printed_name, person_id FROM authorships WHERE work_id = ?1 ORDER BY position");
     auto& topics = db.cached(
         "SELECT t.code FROM work_topics wt JOIN topics t ON t.id = wt.topic_id WHERE wt.work_id = ?1 "
         "ORDER BY wt.position");
@@ -83,7 +85,11 @@ std::vector<WorkRow> load_works(Database& db, std::optional<std::int64_t> person
         "ORDER BY fetched_at, source, source_record_id");
     for (auto& w : rows) {
         for (ids.bind(1, w.id); ids.step();) w.ids.emplace_back(ids.text(0), ids.text(1));
-        for (authors.bind(1, w.id); authors.step();) w.authors.push_back(authors.text(0));
+        for (authors.bind(1, w.id); authors.step();) {
+            w.authors.push_back(authors.text(0));
+            w.author_people.push_back(authors.is_null(1) ? std::nullopt
+                                                         : std::optional<std::int64_t>(authors.integer(1)));
+        }
         for (topics.bind(1, w.id); topics.step();) w.categories.push_back(topics.text(0));
         for (sources.bind(1, w.id); sources.step();)
             w.provenance.push_back({sources.text(0), sources.text(1), sources.text(2)});
@@ -115,6 +121,14 @@ Value work_value(const WorkRow& w, bool with_abstract) {
     v.set("venue", text_or_null(w.where()));
     v.set("ids", ids_value(w));
     v.set("authors", strings_value(w.authors));
+    Value authorships = Value::array();
+    for (std::size_t i = 0; i < w.authors.size(); ++i) {
+        Value a = Value::object();
+        a.set("name", w.authors[i]);
+        a.set("person", w.author_people[i] ? Value(person_ref(*w.author_people[i])) : Value());
+        authorships.push(std::move(a));
+    }
+    v.set("authorships", std::move(authorships));
     v.set("categories", strings_value(w.categories));
     Value provenance = Value::array();
     for (const auto& p : w.provenance) {

@@ -34,6 +34,26 @@ sdk::Document plugins_report(const PluginHost& host) {
     return doc;
 }
 
+sdk::Document formats_report(const PluginHost& host) {
+    auto doc = table_document("Formats", {"format", "plugin", "documents"});
+    auto& rows = doc.blocks.back().table.rows;
+    for (const auto& info : host.plugins()) {
+        if (!info.loaded || info.kind != "format") continue;
+        std::string kinds = fmt::format("{}", fmt::join(info.kinds, ","));
+        for (const auto& format : info.formats) {
+            sdk::Value item = sdk::Value::object();
+            item.set("format", format);
+            item.set("plugin", info.name);
+            sdk::Value list = sdk::Value::array();
+            for (const auto& k : info.kinds) list.push(k);
+            item.set("documents", std::move(list));
+            doc.data.push(std::move(item));
+            rows.push_back({format, info.name, kinds});
+        }
+    }
+    return doc;
+}
+
 sdk::Document config_report(const Config& config) {
     auto doc = table_document("Configuration", {"key", "value"});
     doc.data = sdk::Value::object();  // keyed by the configuration's keys

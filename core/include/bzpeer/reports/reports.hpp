@@ -28,6 +28,8 @@ sdk::Document profile_report(Database& db, std::int64_t person, const ProfileOpt
 
 // Every plugin file found: name, kind, version, status, file, and why it was not loaded.
 sdk::Document plugins_report(const PluginHost& host);
+// Every output format: the plugin serving it and the document kinds it renders there.
+sdk::Document formats_report(const PluginHost& host);
 // Every config key with the value in force.
 sdk::Document config_report(const Config& config);
 
