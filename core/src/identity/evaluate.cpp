@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "bzpeer/base/error.hpp"
@@ -197,6 +198,52 @@ ClusterScores score_clusters(const std::vector<std::string>& truth,
     return s;
 }
 
+namespace {
+
+// The names other labelled sets use are understood too: "id", "arxiv", "doi".
+std::string_view entry_work(simdjson::dom::element entry) {
+    std::string_view ref;
+    for (const char* key : {"work", "id", "arxiv", "arxiv_id", "doi"})
+        if (!entry[key].get_string().get(ref)) break;
+    return ref;
+}
+
+std::string entry_person(simdjson::dom::element entry) {
+    std::string person;
+    for (const char* key : {"person", "label", "cluster"}) {
+        std::string_view text_label;
+        std::int64_t label = 0;
+        if (!entry[key].get_string().get(text_label))
+            person = text_label;
+        else if (!entry[key].get_int64().get(label))
+            person = std::to_string(label);  // numbered clusters are labels too
+        if (!person.empty()) break;
+    }
+    return person;
+}
+
+// 0 when the work is not in the store.
+std::int64_t work_in_store(Database& db, std::string_view ref) {
+    try {
+        return resolve_work(db, ref);
+    } catch (const Error&) {
+        return 0;
+    }
+}
+
+// The person the store gives the authorship to, as "p:ID"; nothing when it has no such
+// authorship or gives it to nobody.
+std::optional<std::string> stored_person(Database& db, std::int64_t work, std::string_view author,
+                                         std::int64_t position) {
+    std::int64_t authorship = find_authorship(db, work, author, position);
+    auto& stmt = db.cached("SELECT person_id FROM authorships WHERE id = ?1");
+    stmt.bind(1, authorship);
+    if (!authorship || !stmt.step() || stmt.is_null(0)) return std::nullopt;
+    return fmt::format("p:{}", stmt.integer(0));
+}
+
+}  // namespace
+
 sdk::Document evaluate_truth(Database& db, std::string_view json, const std::string& file) {
     simdjson::dom::parser parser;
     simdjson::padded_string padded(json);
@@ -209,22 +256,8 @@ sdk::Document evaluate_truth(Database& db, std::string_view json, const std::str
     std::string name;
     std::string_view name_view;
     if (!root["name"].get_string().get(name_view)) name = name_view;
-    auto work_of = [](simdjson::dom::element entry) {
-        // The names other labelled sets use are understood too: "id", "arxiv", "doi".
-        std::string_view ref;
-        for (const char* key : {"work", "id", "arxiv", "arxiv_id", "doi"})
-            if (!entry[key].get_string().get(ref)) break;
-        return ref;
-    };
-    auto work_in_store = [&](std::string_view ref) -> std::int64_t {
-        try {
-            return resolve_work(db, ref);
-        } catch (const Error&) {
-            return 0;
-        }
-    };
     std::vector<std::int64_t> works;  // per entry, 0 when not in the store
-    for (auto entry : entries) works.push_back(work_in_store(work_of(entry)));
+    for (auto entry : entries) works.push_back(work_in_store(db, entry_work(entry)));
     if (name.empty()) {
         // Without a name, the name most of the listed works share says whose authorships.
         std::vector<std::int64_t> found;
@@ -235,18 +268,9 @@ sdk::Document evaluate_truth(Database& db, std::string_view json, const std::str
     std::size_t index = 0, missing = 0;
     for (auto entry : entries) {
         ++index;
-        std::string_view work_ref = work_of(entry), author;
-        std::string person;
+        std::string_view work_ref = entry_work(entry), author;
+        std::string person = entry_person(entry);
         std::int64_t position = 0;
-        for (const char* key : {"person", "label", "cluster"}) {
-            std::string_view text_label;
-            std::int64_t label = 0;
-            if (!entry[key].get_string().get(text_label))
-                person = text_label;
-            else if (!entry[key].get_int64().get(label))
-                person = std::to_string(label);  // numbered clusters are labels too
-            if (!person.empty()) break;
-        }
         if (work_ref.empty() || person.empty())
             throw Error(fmt::format("{}: authorship {}: needs \"work\" and \"person\"", file, index));
         // Without an author or a position, the file's "name" says whose authorship it is.
@@ -259,19 +283,13 @@ sdk::Document evaluate_truth(Database& db, std::string_view json, const std::str
             author = name;
         }
         std::int64_t work = works[index - 1];
-        if (!work) {
-            ++missing;
-            continue;
-        }
-        std::int64_t authorship = find_authorship(db, work, author, position);
-        auto& stmt = db.cached("SELECT person_id FROM authorships WHERE id = ?1");
-        stmt.bind(1, authorship);
-        if (!authorship || !stmt.step() || stmt.is_null(0)) {
+        auto stored = work ? stored_person(db, work, author, position) : std::nullopt;
+        if (!stored) {
             ++missing;
             continue;
         }
         truth.push_back(person);
-        predicted.push_back(fmt::format("p:{}", stmt.integer(0)));
+        predicted.push_back(std::move(*stored));
     }
     if (truth.empty())
         throw Error(fmt::format("{}: none of its {} authorships is in the database", file, index));

@@ -213,54 +213,70 @@ std::string evidence_json(const resolver::Evidence& e) {
         json_text::array(e.shared_words));
 }
 
-void resolve_one(Database& db, const std::string& block, const std::vector<Assertion>& ledger,
-                 const resolver::Options& options, ResolveSummary& summary,
-                 const std::set<std::int64_t>* corrected) {
-    BlockData data = load_block(db, block);
-    const std::size_t n = data.mentions.size();
-    ++summary.blocks;
-    summary.authorships += static_cast<std::int64_t>(n);
-    resolver::Options block_options = options;
-    block_options.common_name = resolver::common_family_name(block);
-    auto constraints = constraints_for(ledger, data);
-    std::vector<bool> settled(n, false);
-    if (corrected) {
-        std::map<std::int64_t, std::vector<std::size_t>> bystanders;
-        for (std::size_t i = 0; i < n; ++i)
-            if (data.previous[i] && !corrected->count(data.previous[i]))
-                bystanders[data.previous[i]].push_back(i), settled[i] = true;
-        for (auto& [person, mentions] : bystanders) constraints.settled.push_back(std::move(mentions));
-    }
-    auto result = resolver::resolve(data.mentions, constraints, block_options);
+namespace {
 
-    // Map clusters to people: an ORCID's owner first, then the person holding most of it before.
-    std::map<std::pair<int, std::int64_t>, int> overlap;
-    for (std::size_t i = 0; i < n; ++i)
+// The mentions of people no correction touched stay with them: one settled group per person.
+std::vector<bool> settle_bystanders(const BlockData& data, const std::set<std::int64_t>& corrected,
+                                    resolver::Constraints& constraints) {
+    std::vector<bool> settled(data.mentions.size(), false);
+    std::map<std::int64_t, std::vector<std::size_t>> bystanders;
+    for (std::size_t i = 0; i < data.mentions.size(); ++i)
+        if (data.previous[i] && !corrected.count(data.previous[i]))
+            bystanders[data.previous[i]].push_back(i), settled[i] = true;
+    for (auto& [person, mentions] : bystanders) constraints.settled.push_back(std::move(mentions));
+    return settled;
+}
+
+// How many mentions of each cluster each person held before: (cluster, person) → mentions.
+using Overlap = std::map<std::pair<int, std::int64_t>, int>;
+
+Overlap previous_overlap(const BlockData& data, const resolver::Result& result) {
+    Overlap overlap;
+    for (std::size_t i = 0; i < data.mentions.size(); ++i)
         if (data.previous[i]) ++overlap[{result.cluster[i], data.previous[i]}];
-    auto previous_holder = [&](int cluster) {
-        std::int64_t best = 0;
-        int most = 0;
-        for (const auto& [key, count] : overlap)
-            if (key.first == cluster && count > most) best = key.second, most = count;
-        return best;
-    };
-    std::vector<std::int64_t> person_of(result.clusters, 0);
+    return overlap;
+}
+
+std::int64_t previous_holder(const Overlap& overlap, int cluster) {
+    std::int64_t best = 0;
+    int most = 0;
+    for (const auto& [key, count] : overlap)
+        if (key.first == cluster && count > most) best = key.second, most = count;
+    return best;
+}
+
+// Which person each cluster is: `person_of` by cluster (0 while none), and the people taken.
+struct ClusterPeople {
+    std::vector<std::int64_t> person_of;
     std::set<std::int64_t> taken;
-    for (std::size_t i = 0; i < n; ++i) {
+
+    void give(int cluster, std::int64_t person) {
+        person_of[cluster] = person;
+        taken.insert(person);
+    }
+};
+
+// A cluster with an ORCID is its owner's.
+void give_to_orcid_owners(Database& db, const BlockData& data, const resolver::Result& result,
+                          const Overlap& overlap, ClusterPeople& people) {
+    for (std::size_t i = 0; i < data.mentions.size(); ++i) {
         int c = result.cluster[i];
-        if (person_of[c] || data.mentions[i].orcid.empty()) continue;
+        if (people.person_of[c] || data.mentions[i].orcid.empty()) continue;
         auto owner = person_with_orcid(db, data.mentions[i].orcid);
-        if (!owner || taken.count(owner)) continue;
+        if (!owner || people.taken.count(owner)) continue;
         // A profile (ORCID) imported after the works joins the person already shown for them,
         // so that the id users follow does not change.
-        if (auto holder = previous_holder(c);
-            holder && holder != owner && !taken.count(holder) && !has_authorships(db, owner)) {
+        if (auto holder = previous_holder(overlap, c);
+            holder && holder != owner && !people.taken.count(holder) && !has_authorships(db, owner)) {
             absorb_person(db, holder, owner);
             owner = holder;
         }
-        person_of[c] = owner;
-        taken.insert(owner);
+        people.give(c, owner);
     }
+}
+
+// Then a cluster is the person who held most of it before, the largest holdings first.
+void give_to_previous_holders(const Overlap& overlap, ClusterPeople& people) {
     std::vector<std::tuple<int, int, std::int64_t>> ranked;  // count, cluster, person
     for (const auto& [key, count] : overlap) ranked.emplace_back(count, key.first, key.second);
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
@@ -268,14 +284,23 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
                                                 : std::get<2>(a) < std::get<2>(b);
     });
     for (const auto& [count, cluster, person] : ranked) {
-        if (person_of[cluster] || taken.count(person)) continue;
-        person_of[cluster] = person;
-        taken.insert(person);
+        if (people.person_of[cluster] || people.taken.count(person)) continue;
+        people.give(cluster, person);
     }
+}
 
+std::vector<std::vector<std::string>> printed_by_cluster(const BlockData& data,
+                                                         const resolver::Result& result) {
     std::vector<std::vector<std::string>> printed(result.clusters);
-    for (std::size_t i = 0; i < n; ++i) printed[result.cluster[i]].push_back(data.printed[i]);
-    for (int c = 0; c < result.clusters; ++c) {
+    for (std::size_t i = 0; i < data.mentions.size(); ++i)
+        printed[result.cluster[i]].push_back(data.printed[i]);
+    return printed;
+}
+
+// The clusters nobody held are new people.
+void give_to_new_people(Database& db, const std::vector<std::vector<std::string>>& printed,
+                        std::vector<std::int64_t>& person_of, ResolveSummary& summary) {
+    for (std::size_t c = 0; c < printed.size(); ++c) {
         if (person_of[c]) continue;
         std::string name = display_name(printed[c]);
         db.cached("INSERT INTO people (display_name, name_key) VALUES (?1, ?2)")
@@ -285,10 +310,13 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
         person_of[c] = db.last_insert_id();
         ++summary.people_new;
     }
+}
 
+void store_attributions(Database& db, const BlockData& data, const resolver::Result& result,
+                        const std::vector<std::int64_t>& person_of, const std::vector<bool>& settled) {
     auto& update = db.cached(
         "UPDATE authorships SET person_id = ?2, reason = ?3, confidence = ?4, evidence = ?5 WHERE id = ?1");
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < data.mentions.size(); ++i) {
         if (settled[i]) continue;
         update.bind(1, data.mentions[i].id)
             .bind(2, person_of[result.cluster[i]])
@@ -297,11 +325,22 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
             .bind_text_or_null(5, result.reason[i] == "evidence" ? evidence_json(result.evidence[i]) : "")
             .run();
     }
+}
 
-    std::set<std::int64_t> involved(taken.begin(), taken.end());
-    for (auto p : person_of) involved.insert(p);
+// Everyone the block's attribution may have changed: before, after, and any ORCID owner taken.
+std::set<std::int64_t> people_involved(const ClusterPeople& people, const BlockData& data) {
+    std::set<std::int64_t> involved(people.taken.begin(), people.taken.end());
+    for (auto p : people.person_of) involved.insert(p);
     for (auto p : data.previous)
         if (p) involved.insert(p);
+    return involved;
+}
+
+// The names each person was printed with in the block, and the name they are shown by, unless
+// their own profile gives it.
+void renew_printed_names(Database& db, const std::set<std::int64_t>& involved,
+                         const std::vector<std::vector<std::string>>& printed,
+                         const std::vector<std::int64_t>& person_of) {
     auto& clear_names = db.cached("DELETE FROM person_names WHERE person_id = ?1 AND origin = 'authorship'");
     auto& add_name = db.cached(
         "INSERT INTO person_names (person_id, name, name_key, block_key, origin) VALUES (?1, ?2, ?3, ?4, "
@@ -310,7 +349,7 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
         "UPDATE people SET display_name = ?2, name_key = ?3 WHERE id = ?1 AND NOT EXISTS "
         "(SELECT 1 FROM person_names WHERE person_id = ?1 AND origin = 'profile')");
     for (auto p : involved) clear_names.bind(1, p).run();
-    for (int c = 0; c < result.clusters; ++c) {
+    for (std::size_t c = 0; c < printed.size(); ++c) {
         std::int64_t p = person_of[c];
         std::set<std::string> distinct(printed[c].begin(), printed[c].end());
         for (const auto& name : distinct) {
@@ -324,6 +363,10 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
         std::string shown = display_name(printed[c]);
         rename.bind(1, p).bind(2, shown).bind(3, names::name_key(names::parse(shown))).run();
     }
+}
+
+void remove_emptied_people(Database& db, const std::set<std::int64_t>& involved,
+                           const std::vector<std::int64_t>& person_of, ResolveSummary& summary) {
     for (auto p : involved) {
         if (std::find(person_of.begin(), person_of.end(), p) != person_of.end()) continue;
         if (removable(db, p)) {
@@ -331,6 +374,36 @@ void resolve_one(Database& db, const std::string& block, const std::vector<Asser
             ++summary.people_removed;
         }
     }
+}
+
+}  // namespace
+
+void resolve_one(Database& db, const std::string& block, const std::vector<Assertion>& ledger,
+                 const resolver::Options& options, ResolveSummary& summary,
+                 const std::set<std::int64_t>* corrected) {
+    BlockData data = load_block(db, block);
+    const std::size_t n = data.mentions.size();
+    ++summary.blocks;
+    summary.authorships += static_cast<std::int64_t>(n);
+    resolver::Options block_options = options;
+    block_options.common_name = resolver::common_family_name(block);
+    auto constraints = constraints_for(ledger, data);
+    std::vector<bool> settled =
+        corrected ? settle_bystanders(data, *corrected, constraints) : std::vector<bool>(n, false);
+    auto result = resolver::resolve(data.mentions, constraints, block_options);
+
+    // Map clusters to people: an ORCID's owner first, then the person holding most of it before.
+    const Overlap overlap = previous_overlap(data, result);
+    ClusterPeople people{std::vector<std::int64_t>(result.clusters, 0), {}};
+    give_to_orcid_owners(db, data, result, overlap, people);
+    give_to_previous_holders(overlap, people);
+    const auto printed = printed_by_cluster(data, result);
+    give_to_new_people(db, printed, people.person_of, summary);
+
+    store_attributions(db, data, result, people.person_of, settled);
+    const auto involved = people_involved(people, data);
+    renew_printed_names(db, involved, printed, people.person_of);
+    remove_emptied_people(db, involved, people.person_of, summary);
     summary.people += result.clusters;
 }
 

@@ -244,32 +244,37 @@ std::vector<std::vector<std::string>> identify_coauthors(const std::vector<Menti
     return out;
 }
 
-Model build_model(const std::vector<Mention>& mentions, const Options& options) {
-    Model m;
-    m.use_orcid = options.use_orcid;
-    m.prior = options.common_name ? kPriorCommon : kPriorRare;
+// The block's co-authors and words as ids, with each word's document frequency.
+struct Vocabulary {
+    std::vector<std::vector<Id>> coauthor_ids, word_ids;  // per mention; co-authors distinct
+    std::vector<int> word_df;                             // by word id
+    std::vector<std::string> coauthor_blocks;             // by co-author id
+};
 
-    const double count = static_cast<double>(mentions.size());
-
+Vocabulary intern_vocabulary(Model& m, const std::vector<Mention>& mentions) {
     const auto coauthor_keys = identify_coauthors(mentions);
-    std::vector<std::vector<Id>> coauthor_ids(mentions.size()), word_ids(mentions.size());
-    std::vector<int> word_df;
-    std::vector<std::string> coauthor_blocks;  // by co-author id
+    Vocabulary v;
+    v.coauthor_ids.resize(mentions.size());
+    v.word_ids.resize(mentions.size());
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         std::unordered_set<Id> seen;
         for (std::size_t k = 0; k < coauthor_keys[i].size(); ++k) {
             Id id = m.coauthor_names(coauthor_keys[i][k]);
-            if (coauthor_blocks.size() <= id) coauthor_blocks.push_back(mentions[i].coauthors[k]);
-            if (seen.insert(id).second) coauthor_ids[i].push_back(id);
+            if (v.coauthor_blocks.size() <= id) v.coauthor_blocks.push_back(mentions[i].coauthors[k]);
+            if (seen.insert(id).second) v.coauthor_ids[i].push_back(id);
         }
         seen.clear();
         for (const auto& w : mentions[i].words) {
             Id id = m.words(w);
-            if (word_df.size() <= id) word_df.resize(id + 1);
-            word_ids[i].push_back(id);
-            if (seen.insert(id).second) ++word_df[id];
+            if (v.word_df.size() <= id) v.word_df.resize(id + 1);
+            v.word_ids[i].push_back(id);
+            if (seen.insert(id).second) ++v.word_df[id];
         }
     }
+    return v;
+}
+
+void weigh_coauthors(Model& m, const std::vector<std::string>& coauthor_blocks) {
     m.coauthor_weight.assign(coauthor_blocks.size(), kCoauthor);
     for (std::size_t id = 0; id < coauthor_blocks.size(); ++id) {
         // "Wang Y." co-writes with many different people of any name: sharing them says less.
@@ -284,7 +289,54 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
                 m.coauthor_weight[id] *= kRareFullName;
         }
     }
+}
 
+// Each category also counts for its archive ("cond-mat" of "cond-mat.str-el"), so that
+// neighbouring subjects are closer than unrelated ones.
+Weights category_weights(Model& m, const Mention& mention) {
+    std::unordered_map<Id, double> categories;
+    for (std::size_t c = 0; c < mention.categories.size(); ++c) {
+        const std::string& code = mention.categories[c];
+        double weight = c == 0 ? 2.0 : 1.0;
+        categories[m.categories(code)] += weight;
+        if (auto dot = code.find('.'); dot != std::string::npos)
+            categories[m.categories(code.substr(0, dot))] += weight;
+    }
+    return sorted(categories);
+}
+
+// The unit tf-idf vector of a mention's words, and its most telling words for the candidate index.
+void weigh_words(Profile& p, std::vector<Id>& key_words, const std::vector<Id>& word_ids,
+                 const std::vector<int>& word_df, double count) {
+    std::unordered_map<Id, double> tf;
+    for (Id id : word_ids) tf[id] += 1;
+    p.words = sorted(tf);
+    for (auto& [id, v] : p.words) v = (1 + std::log(v)) * std::log((count + 1) / word_df[id]);
+    double n = norm(p.words);
+    std::vector<std::pair<double, Id>> ranked;
+    for (auto& [id, v] : p.words) {
+        if (n > 0) v /= n;
+        if (word_df[id] > 1) ranked.emplace_back(v, id);  // a word no other mention has links nothing
+    }
+    p.word_norm = norm(p.words);
+    std::partial_sort(ranked.begin(), ranked.begin() + std::min(kKeyWords, ranked.size()), ranked.end(),
+                      std::greater<>());
+    for (std::size_t k = 0; k < std::min(kKeyWords, ranked.size()); ++k)
+        key_words.push_back(ranked[k].second);
+}
+
+Ids affiliation_ids(Model& m, const Mention& mention) {
+    Ids ids;
+    for (const auto& a : mention.affiliations)
+        for (const auto& token : affiliation_tokens(a)) ids.push_back(m.affiliations(token));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+void profile_mentions(Model& m, const std::vector<Mention>& mentions, const Vocabulary& vocabulary,
+                      const Options& options) {
+    const double count = static_cast<double>(mentions.size());
     std::unordered_map<std::int64_t, int> work_mentions;
     for (const auto& mention : mentions) ++work_mentions[mention.work];
     m.singles.resize(mentions.size());
@@ -292,39 +344,12 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         const Mention& mention = mentions[i];
         Profile& p = m.singles[i];
-        for (Id id : coauthor_ids[i]) p.coauthors.emplace_back(id, 1.0);
+        for (Id id : vocabulary.coauthor_ids[i]) p.coauthors.emplace_back(id, 1.0);
         std::sort(p.coauthors.begin(), p.coauthors.end());
-        // Each category also counts for its archive ("cond-mat" of "cond-mat.str-el"), so that
-        // neighbouring subjects are closer than unrelated ones.
-        std::unordered_map<Id, double> categories;
-        for (std::size_t c = 0; c < mention.categories.size(); ++c) {
-            const std::string& code = mention.categories[c];
-            double weight = c == 0 ? 2.0 : 1.0;
-            categories[m.categories(code)] += weight;
-            if (auto dot = code.find('.'); dot != std::string::npos)
-                categories[m.categories(code.substr(0, dot))] += weight;
-        }
-        p.categories = sorted(categories);
+        p.categories = category_weights(m, mention);
         p.category_norm = norm(p.categories);
-        std::unordered_map<Id, double> tf;
-        for (Id id : word_ids[i]) tf[id] += 1;
-        p.words = sorted(tf);
-        for (auto& [id, v] : p.words) v = (1 + std::log(v)) * std::log((count + 1) / word_df[id]);
-        double n = norm(p.words);
-        std::vector<std::pair<double, Id>> ranked;
-        for (auto& [id, v] : p.words) {
-            if (n > 0) v /= n;
-            if (word_df[id] > 1) ranked.emplace_back(v, id);  // a word no other mention has links nothing
-        }
-        p.word_norm = norm(p.words);
-        std::partial_sort(ranked.begin(), ranked.begin() + std::min(kKeyWords, ranked.size()), ranked.end(),
-                          std::greater<>());
-        for (std::size_t k = 0; k < std::min(kKeyWords, ranked.size()); ++k)
-            m.key_words[i].push_back(ranked[k].second);
-        for (const auto& a : mention.affiliations)
-            for (const auto& token : affiliation_tokens(a)) p.affiliations.push_back(m.affiliations(token));
-        std::sort(p.affiliations.begin(), p.affiliations.end());
-        p.affiliations.erase(std::unique(p.affiliations.begin(), p.affiliations.end()), p.affiliations.end());
+        weigh_words(p, m.key_words[i], vocabulary.word_ids[i], vocabulary.word_df, count);
+        p.affiliations = affiliation_ids(m, mention);
         if (!mention.venue.empty()) p.venues.push_back(m.venues(mention.venue));
         p.first_year = p.last_year = mention.year;
         if (options.use_orcid && !mention.orcid.empty()) p.orcids.push_back(mention.orcid);
@@ -332,12 +357,25 @@ Model build_model(const std::vector<Mention>& mentions, const Options& options) 
         if (work_mentions[mention.work] > 1) p.shared_works.push_back(mention.work);
         if (!mention.given.empty()) p.given_names.push_back(m.given_forms(mention.given));
     }
+}
+
+void compare_given_names(Model& m) {
     std::size_t forms = m.given_forms.size();
     m.compatible.assign(forms, std::vector<char>(forms, 1));
     for (std::size_t x = 0; x < forms; ++x)
         for (std::size_t y = x + 1; y < forms; ++y)
             m.compatible[x][y] = m.compatible[y][x] = names::given_names_compatible(
                 m.given_forms.name(static_cast<Id>(x)), m.given_forms.name(static_cast<Id>(y)));
+}
+
+Model build_model(const std::vector<Mention>& mentions, const Options& options) {
+    Model m;
+    m.use_orcid = options.use_orcid;
+    m.prior = options.common_name ? kPriorCommon : kPriorRare;
+    const Vocabulary vocabulary = intern_vocabulary(m, mentions);
+    weigh_coauthors(m, vocabulary.coauthor_blocks);
+    profile_mentions(m, mentions, vocabulary, options);
+    compare_given_names(m);
     return m;
 }
 
@@ -481,18 +519,21 @@ Evidence compare(const std::vector<Mention>& mentions, const std::vector<std::si
     return score(m, pa, pb, true);
 }
 
-Result resolve(const std::vector<Mention>& mentions, const Constraints& constraints, const Options& options) {
-    const std::size_t n = mentions.size();
+namespace {
+
+Result nothing_joined(std::size_t n) {
     Result result;
     result.cluster.assign(n, -1);
     result.confidence.assign(n, 1.0);
     result.evidence.assign(n, Evidence{});
     result.reason.assign(n, "alone");
-    if (n == 0) return result;
+    return result;
+}
 
-    Model model = build_model(mentions, options);
-
-    // 1. Hard links: asserted groups, then shared ORCIDs.
+// Step 1. Hard links: asserted groups, then shared ORCIDs, then the settled groups.
+UnionFind hard_links(const std::vector<Mention>& mentions, const Constraints& constraints,
+                     const Options& options, Result& result) {
+    const std::size_t n = mentions.size();
     UnionFind uf(n);
     std::vector<bool> forced(n, false);
     for (const auto& group : constraints.same)
@@ -516,10 +557,22 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
         if (forced[i]) result.reason[i] = "assertion";
     for (const auto& group : constraints.settled)
         for (std::size_t k = 1; k < group.size(); ++k) uf.parent[uf.find(group[k])] = uf.find(group[0]);
+    return uf;
+}
 
-    // Clusters: index → members (and, below, profile); a dead cluster has been absorbed.
-    std::vector<std::vector<std::size_t>> members;
-    std::vector<int> cluster_of(n, -1);
+// The clusters the hard links make, before any evidence is weighed.
+struct Clusters {
+    std::vector<std::vector<std::size_t>> members;  // by cluster
+    std::vector<int> cluster_of;                    // by mention
+    std::vector<bool> settled;                      // by cluster
+    std::vector<std::unordered_set<std::size_t>> forbidden;
+};
+
+Clusters initial_clusters(UnionFind& uf, const Constraints& constraints, std::size_t n) {
+    Clusters clusters;
+    auto& members = clusters.members;
+    auto& cluster_of = clusters.cluster_of;
+    cluster_of.assign(n, -1);
     for (std::size_t i = 0; i < n; ++i) {
         std::size_t root = uf.find(i);
         if (cluster_of[root] < 0) {
@@ -531,137 +584,229 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
         members[c].push_back(i);
     }
     const std::size_t initial = members.size();
-    std::vector<bool> alive(initial, true), settled(initial, false);
+    clusters.settled.assign(initial, false);
     for (const auto& group : constraints.settled)
-        for (auto i : group) settled[static_cast<std::size_t>(cluster_of[i])] = true;
-    std::vector<std::unordered_set<std::size_t>> forbidden(initial);
+        for (auto i : group) clusters.settled[static_cast<std::size_t>(cluster_of[i])] = true;
+    clusters.forbidden.resize(initial);
     for (const auto& [a, b] : constraints.different) {
         auto ca = static_cast<std::size_t>(cluster_of[a]), cb = static_cast<std::size_t>(cluster_of[b]);
         if (ca == cb) continue;  // a later same-person assertion already won
-        forbidden[ca].insert(cb);
-        forbidden[cb].insert(ca);
+        clusters.forbidden[ca].insert(cb);
+        clusters.forbidden[cb].insert(ca);
+    }
+    return clusters;
+}
+
+using Neighbours = std::vector<std::vector<std::uint32_t>>;  // by cluster: later clusters, sorted
+
+Neighbours all_pairs(std::size_t clusters) {
+    Neighbours neighbours(clusters);
+    for (std::size_t a = 0; a < clusters; ++a)
+        for (std::size_t b = a + 1; b < clusters; ++b) neighbours[a].push_back(static_cast<std::uint32_t>(b));
+    return neighbours;
+}
+
+// Pairs of clusters that share a co-author, a telling word or an affiliation token; a key
+// shared by too many is too common to be evidence.
+Neighbours indexed_pairs(const Model& model, const std::vector<int>& cluster_of, std::size_t clusters) {
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
+    auto post = [&](std::uint64_t kind, Id id, std::size_t c) {
+        postings[(kind << 32) | id].push_back(static_cast<std::uint32_t>(c));
+    };
+    for (std::size_t i = 0; i < cluster_of.size(); ++i) {
+        auto c = static_cast<std::size_t>(cluster_of[i]);
+        for (const auto& [id, v] : model.singles[i].coauthors) post(1, id, c);
+        for (Id id : model.key_words[i]) post(2, id, c);
+        for (Id id : model.singles[i].affiliations) post(3, id, c);
+    }
+    Neighbours neighbours(clusters);
+    for (auto& [key, list] : postings) {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+        if (list.size() > kPostingLimit) continue;
+        for (std::size_t x = 0; x < list.size(); ++x)
+            for (std::size_t y = x + 1; y < list.size(); ++y) neighbours[list[x]].push_back(list[y]);
+    }
+    for (auto& list : neighbours) {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+    return neighbours;
+}
+
+// Step 2. Candidate pairs, each once (a < b): every pair in a small block; in a large one,
+// the pairs the index finds.
+Neighbours candidate_pairs(const Model& model, const Clusters& clusters) {
+    const std::size_t initial = clusters.members.size();
+    return initial <= kAllPairsLimit ? all_pairs(initial)
+                                     : indexed_pairs(model, clusters.cluster_of, initial);
+}
+
+struct Candidate {
+    double score;
+    std::size_t a, b;
+    unsigned version_a, version_b;
+    bool operator<(const Candidate& o) const { return score < o.score; }
+};
+
+// Sums of part scores between clusters, weighted by the pairs of works they stand for, added
+// on each merge (Lance-Williams): nothing is scored twice. Pairs the candidate index never
+// paired count as kUnlinkedPair. Each cluster's links, sorted by the other cluster, hold
+// every link in both directions.
+struct Link {
+    std::uint32_t other = 0;
+    double sum = 0, pairs = 0;
+};
+using Links = std::vector<Link>;
+
+Links::iterator link_position(Links& list, std::size_t other) {
+    return std::lower_bound(list.begin(), list.end(), other,
+                            [](const Link& l, std::size_t o) { return l.other < o; });
+}
+
+Links::iterator find_link(Links& list, std::size_t other) {
+    auto it = link_position(list, other);
+    return it != list.end() && it->other == other ? it : list.end();
+}
+
+// Step 3. Greedy agglomeration, in two passes, each merging the best-scoring compatible pair
+// next. Both compare clusters by the mean score of their parts (average linkage), so that
+// a growing cluster's pooled profile cannot come to resemble everything. Pass one scores
+// pairs of works: works join only where work-to-work evidence holds. Pass two scores the
+// groups pass one left, each pooled whole (co-authors, topics, words): the phases of one
+// career (a thesis circle, then a lab of one's own, in a neighbouring subject) share little
+// work to work but clearly as groups, while namesakes in other fields stay apart.
+class Agglomeration {
+public:
+    Agglomeration(Model& model, Clusters clusters, std::size_t mentions, const Options& options,
+                  Result& result)
+        : model_(model),
+          options_(options),
+          result_(result),
+          members_(std::move(clusters.members)),
+          settled_(std::move(clusters.settled)),
+          forbidden_(std::move(clusters.forbidden)),
+          initial_(members_.size()),
+          alive_(initial_, true),
+          version_(initial_, 0),
+          links_(initial_),
+          profiles_(initial_) {
+        // A name on hundreds of works is shared by many people, several to a field, who look
+        // alike work to work and more so group to group: ask for more, by the log of how
+        // crowded it is (half of it in pass one, where unlinked pairs already count against).
+        crowding_ = std::max(0.0, std::log(static_cast<double>(mentions) / kUncrowdedMentions));
+        group_threshold_ = options.threshold + crowding_ + model.prior +
+                           (options.common_name ? kGroupEvidenceCommon : kGroupEvidenceRare);
     }
 
-    // 2. Candidate pairs, each once (a < b): every pair in a small block; in a large one, pairs
-    // that share a co-author, a telling word or an affiliation token.
-    std::vector<std::vector<std::uint32_t>> neighbours(initial);
-    if (initial <= kAllPairsLimit) {
-        for (std::size_t a = 0; a < initial; ++a)
-            for (std::size_t b = a + 1; b < initial; ++b)
-                neighbours[a].push_back(static_cast<std::uint32_t>(b));
-    } else {
-        std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings;
-        auto post = [&](std::uint64_t kind, Id id, std::size_t c) {
-            postings[(kind << 32) | id].push_back(static_cast<std::uint32_t>(c));
-        };
-        for (std::size_t i = 0; i < n; ++i) {
-            auto c = static_cast<std::size_t>(cluster_of[i]);
-            for (const auto& [id, v] : model.singles[i].coauthors) post(1, id, c);
-            for (Id id : model.key_words[i]) post(2, id, c);
-            for (Id id : model.singles[i].affiliations) post(3, id, c);
-        }
-        for (auto& [key, list] : postings) {
-            std::sort(list.begin(), list.end());
-            list.erase(std::unique(list.begin(), list.end()), list.end());
-            if (list.size() > kPostingLimit) continue;
-            for (std::size_t x = 0; x < list.size(); ++x)
-                for (std::size_t y = x + 1; y < list.size(); ++y) neighbours[list[x]].push_back(list[y]);
-        }
-        for (auto& list : neighbours) {
-            std::sort(list.begin(), list.end());
-            list.erase(std::unique(list.begin(), list.end()), list.end());
+    // Pass one's links: the summed scores of the pairs of works of each candidate pair.
+    void link_works(Neighbours neighbours) {
+        for (std::size_t a = 0; a < initial_; ++a) {
+            for (auto b : neighbours[a]) {
+                Link link;
+                for (auto x : members_[a])
+                    for (auto y : members_[b]) {
+                        link.sum += score(model_, model_.singles[x], model_.singles[y], false).total();
+                        ++link.pairs;
+                    }
+                link.other = b;
+                links_[a].push_back(link);
+                link.other = static_cast<std::uint32_t>(a);
+                links_[b].push_back(link);
+            }
+            std::vector<std::uint32_t>().swap(neighbours[a]);
         }
     }
 
-    // 3. Greedy agglomeration, in two passes, each merging the best-scoring compatible pair
-    // next. Both compare clusters by the mean score of their parts (average linkage), so that
-    // a growing cluster's pooled profile cannot come to resemble everything. Pass one scores
-    // pairs of works: works join only where work-to-work evidence holds. Pass two scores the
-    // groups pass one left, each pooled whole (co-authors, topics, words): the phases of one
-    // career (a thesis circle, then a lab of one's own, in a neighbouring subject) share little
-    // work to work but clearly as groups, while namesakes in other fields stay apart.
-    struct Candidate {
-        double score;
-        std::size_t a, b;
-        unsigned version_a, version_b;
-        bool operator<(const Candidate& o) const { return score < o.score; }
-    };
-    std::vector<unsigned> version(initial, 0);
-    std::priority_queue<Candidate> queue;
-    // Sums of part scores between clusters, weighted by the pairs of works they stand for, added
-    // on each merge (Lance-Williams): nothing is scored twice. Pairs the candidate index never
-    // paired count as kUnlinkedPair. Each cluster's links, sorted by the other cluster, hold
-    // every link in both directions.
-    struct Link {
-        std::uint32_t other = 0;
-        double sum = 0, pairs = 0;
-    };
-    using Links = std::vector<Link>;
-    std::vector<Links> links(initial);
-    auto link_position = [](Links& list, std::size_t other) {
-        return std::lower_bound(list.begin(), list.end(), other,
-                                [](const Link& l, std::size_t o) { return l.other < o; });
-    };
-    auto find_link = [&](Links& list, std::size_t other) {
-        auto it = link_position(list, other);
-        return it != list.end() && it->other == other ? it : list.end();
-    };
-    for (std::size_t a = 0; a < initial; ++a) {
-        for (auto b : neighbours[a]) {
-            Link link;
-            for (auto x : members[a])
-                for (auto y : members[b])
-                    link.sum += score(model, model.singles[x], model.singles[y], false).total(), ++link.pairs;
-            link.other = b;
-            links[a].push_back(link);
-            link.other = static_cast<std::uint32_t>(a);
-            links[b].push_back(link);
-        }
-        std::vector<std::uint32_t>().swap(neighbours[a]);
-    }
     // The clusters' pooled profiles. From here on single works are weighed only by their
     // co-authors and years: their words and subjects live on in their clusters' profiles.
-    std::vector<Profile> profiles(initial);
-    for (std::size_t c = 0; c < initial; ++c)
-        for (auto i : members[c]) {
-            Profile& single = model.singles[i];
-            profiles[c].absorb(single);
-            Weights().swap(single.words);
-            Weights().swap(single.categories);
-            Ids().swap(single.affiliations);
-            Ids().swap(single.venues);
+    void pool_profiles() {
+        for (std::size_t c = 0; c < initial_; ++c)
+            for (auto i : members_[c]) {
+                Profile& single = model_.singles[i];
+                profiles_[c].absorb(single);
+                Weights().swap(single.words);
+                Weights().swap(single.categories);
+                Ids().swap(single.affiliations);
+                Ids().swap(single.venues);
+            }
+    }
+
+    void merge_best_first() {
+        for (std::size_t a = 0; a < initial_; ++a)
+            for (const Link& link : links_[a])
+                if (a < link.other) consider(a, link.other);
+        while (!queue_.empty()) {
+            Candidate top = queue_.top();
+            queue_.pop();
+            if (!alive_[top.a] || !alive_[top.b] || version_[top.a] != top.version_a ||
+                version_[top.b] != top.version_b)
+                continue;
+            std::size_t keep = merge(top.a, top.b);
+            for (const Link& link : links_[keep])
+                consider(std::min<std::size_t>(keep, link.other), std::max<std::size_t>(keep, link.other));
         }
-    auto size = [&](std::size_t c) { return static_cast<double>(members[c].size()); };
-    auto mean_score = [&](std::size_t a, std::size_t b) {
-        const Link& link = *find_link(links[a], b);
+    }
+
+    // Pass two: the same clusters, linked where pass one linked them, now scored as groups.
+    void rescore_as_groups() {
+        for (std::size_t a = 0; a < initial_; ++a)
+            for (Link& link : links_[a]) {
+                std::size_t b = link.other;
+                if (b < a) continue;
+                link.pairs = size(a) * size(b);
+                link.sum = score(model_, profiles_[a], profiles_[b], false).total() * link.pairs;
+                Link& back = *find_link(links_[b], a);
+                back.sum = link.sum;
+                back.pairs = link.pairs;
+            }
+        whole_groups_ = true;
+    }
+
+    void label_clusters() {
+        for (std::size_t c = 0; c < initial_; ++c) {
+            if (!alive_[c]) continue;
+            int label = result_.clusters++;
+            for (auto i : members_[c]) result_.cluster[i] = label;
+        }
+    }
+
+private:
+    double size(std::size_t c) const { return static_cast<double>(members_[c].size()); }
+
+    double mean_score(std::size_t a, std::size_t b) {
+        const Link& link = *find_link(links_[a], b);
         double pairs = size(a) * size(b);
         return (link.sum + kUnlinkedPair * (pairs - link.pairs)) / pairs;
-    };
-    auto share_nobody = [&](std::size_t a, std::size_t b) {
+    }
+
+    bool share_nobody(std::size_t a, std::size_t b) const {
         bool shared = false;
-        in_step(profiles[a].coauthors, profiles[b].coauthors, weight_key,
+        in_step(profiles_[a].coauthors, profiles_[b].coauthors, weight_key,
                 [&](const auto&, const auto&) { shared = true; });
         return !shared;
-    };
+    }
+
     // Co-author circles, seen whole: groups of several works each that share nobody are rarely
     // one person.
-    auto disjoint_circles = [&](std::size_t a, std::size_t b) {
-        return members[a].size() >= kCircleSize && members[b].size() >= kCircleSize && share_nobody(a, b);
-    };
+    bool disjoint_circles(std::size_t a, std::size_t b) const {
+        return members_[a].size() >= kCircleSize && members_[b].size() >= kCircleSize && share_nobody(a, b);
+    }
+
     // A person's regular collaborators turn up on most of what they write in those years: a
     // group of works from the same years that none of them is on is probably someone else.
     // The log-likelihood of missing the most regular one (share f of the other group's works
     // of those years) on all k works, (1 - f)^k, counted against; nothing when the groups
     // share a co-author, or when the years differ (people move on).
-    auto missing_regulars = [&](std::size_t a, std::size_t b) {
-        std::size_t big = members[a].size() >= members[b].size() ? a : b, small = big == a ? b : a;
-        if (members[small].size() < 2 || !share_nobody(big, small)) return 0.0;
-        int from = profiles[small].first_year, to = profiles[small].last_year;
+    double missing_regulars(std::size_t a, std::size_t b) const {
+        std::size_t big = members_[a].size() >= members_[b].size() ? a : b, small = big == a ? b : a;
+        if (members_[small].size() < 2 || !share_nobody(big, small)) return 0.0;
+        int from = profiles_[small].first_year, to = profiles_[small].last_year;
         if (!from) return 0.0;
         std::unordered_map<Id, int> on;
         int works = 0;
-        for (auto i : members[big]) {
-            const Profile& p = model.singles[i];
+        for (auto i : members_[big]) {
+            const Profile& p = model_.singles[i];
             if (!p.first_year || p.first_year < from - 1 || p.first_year > to + 1) continue;
             ++works;
             for (const auto& [id, count] : p.coauthors) ++on[id];
@@ -670,107 +815,115 @@ Result resolve(const std::vector<Mention>& mentions, const Constraints& constrai
         int most = 0;
         for (const auto& [id, count] : on) most = std::max(most, count);
         double f = std::min(static_cast<double>(most) / works, 0.99);
-        return std::max(kMissingRegularsCap, static_cast<double>(members[small].size()) * std::log(1 - f));
-    };
-    bool whole_groups = false;  // pass two
-    // A name on hundreds of works is shared by many people, several to a field, who look alike
-    // work to work and more so group to group: ask for more, by the log of how crowded it is
-    // (half of it in pass one, where unlinked pairs already count against).
-    const double crowding = std::max(0.0, std::log(static_cast<double>(n) / kUncrowdedMentions));
-    const double group_threshold = options.threshold + crowding + model.prior +
-                                   (options.common_name ? kGroupEvidenceCommon : kGroupEvidenceRare);
-    auto consider = [&](std::size_t a, std::size_t b) {
-        if (settled[a] || settled[b] || forbidden[a].count(b) ||
-            incompatible(model, profiles[a], profiles[b]))
+        return std::max(kMissingRegularsCap, static_cast<double>(members_[small].size()) * std::log(1 - f));
+    }
+
+    void consider(std::size_t a, std::size_t b) {
+        if (settled_[a] || settled_[b] || forbidden_[a].count(b) ||
+            incompatible(model_, profiles_[a], profiles_[b]))
             return;
-        double s = mean_score(a, b) - (whole_groups ? group_threshold : options.threshold + crowding / 2);
-        if (s > 0 && !whole_groups && disjoint_circles(a, b)) s += kDisjointCircles;
-        if (s > 0 && whole_groups) s += missing_regulars(a, b);
-        if (s > 0) queue.push({s, a, b, version[a], version[b]});
-    };
-    auto merge = [&](std::size_t a, std::size_t b) {
-        // Keep the larger cluster's storage; fold the smaller one in.
-        std::size_t keep = members[a].size() >= members[b].size() ? a : b;
+        double s = mean_score(a, b) - (whole_groups_ ? group_threshold_ : options_.threshold + crowding_ / 2);
+        if (s > 0 && !whole_groups_ && disjoint_circles(a, b)) s += kDisjointCircles;
+        if (s > 0 && whole_groups_) s += missing_regulars(a, b);
+        if (s > 0) queue_.push({s, a, b, version_[a], version_[b]});
+    }
+
+    // Folds the smaller cluster into the larger, keeping the larger one's storage; returns it.
+    std::size_t merge(std::size_t a, std::size_t b) {
+        std::size_t keep = members_[a].size() >= members_[b].size() ? a : b;
         std::size_t gone = keep == a ? b : a;
-        Evidence why = score(model, profiles[keep], profiles[gone], true);
-        for (std::size_t side : {keep, gone})
-            for (auto i : members[side])
-                if (result.reason[i] == "alone") result.reason[i] = "evidence", result.evidence[i] = why;
-        profiles[keep].absorb(profiles[gone]);
-        members[keep].insert(members[keep].end(), members[gone].begin(), members[gone].end());
-        members[gone].clear();
-        alive[gone] = false;
-        ++version[keep];
-        for (auto f : forbidden[gone]) {
-            forbidden[keep].insert(f);
-            forbidden[f].insert(keep);
+        record_evidence(keep, gone);
+        profiles_[keep].absorb(profiles_[gone]);
+        members_[keep].insert(members_[keep].end(), members_[gone].begin(), members_[gone].end());
+        members_[gone].clear();
+        alive_[gone] = false;
+        ++version_[keep];
+        for (auto f : forbidden_[gone]) {
+            forbidden_[keep].insert(f);
+            forbidden_[f].insert(keep);
         }
-        // Keep's links become the sum of both clusters' links; each cluster linked to gone now
-        // links to keep instead, with the summed link.
-        const Links &kept = links[keep], &folded = links[gone];
+        fold_links(keep, gone);
+        return keep;
+    }
+
+    // The mentions that were alone are now joined by the evidence between the two clusters.
+    void record_evidence(std::size_t keep, std::size_t gone) {
+        Evidence why = score(model_, profiles_[keep], profiles_[gone], true);
+        for (std::size_t side : {keep, gone})
+            for (auto i : members_[side])
+                if (result_.reason[i] == "alone") result_.reason[i] = "evidence", result_.evidence[i] = why;
+    }
+
+    // Keep's links become the sum of both clusters' links; each cluster linked to gone now
+    // links to keep instead, with the summed link.
+    void fold_links(std::size_t keep, std::size_t gone) {
+        const Links &kept = links_[keep], &folded = links_[gone];
         Links both;
         both.reserve(kept.size() + folded.size());
-        auto relink = [&](const Link& link) {
-            Links& theirs = links[link.other];
-            if (auto it = find_link(theirs, gone); it != theirs.end()) theirs.erase(it);
-            Link back{static_cast<std::uint32_t>(keep), link.sum, link.pairs};
-            if (auto it = link_position(theirs, keep); it != theirs.end() && it->other == keep)
-                *it = back;
-            else
-                theirs.insert(it, back);
-        };
         for (std::size_t i = 0, j = 0; i < kept.size() || j < folded.size();) {
             if (j == folded.size() || (i < kept.size() && kept[i].other < folded[j].other)) {
                 if (kept[i].other != gone) both.push_back(kept[i]);
                 ++i;
             } else if (i == kept.size() || folded[j].other < kept[i].other) {
-                if (folded[j].other != keep) both.push_back(folded[j]), relink(both.back());
+                if (folded[j].other != keep) both.push_back(folded[j]), relink(both.back(), keep, gone);
                 ++j;
             } else {
                 both.push_back({kept[i].other, kept[i].sum + folded[j].sum, kept[i].pairs + folded[j].pairs});
-                relink(both.back());
+                relink(both.back(), keep, gone);
                 ++i, ++j;
             }
         }
-        links[keep] = std::move(both);
-        Links().swap(links[gone]);
-        return keep;
-    };
-    auto agglomerate = [&] {
-        for (std::size_t a = 0; a < initial; ++a)
-            for (const Link& link : links[a])
-                if (a < link.other) consider(a, link.other);
-        while (!queue.empty()) {
-            Candidate top = queue.top();
-            queue.pop();
-            if (!alive[top.a] || !alive[top.b] || version[top.a] != top.version_a ||
-                version[top.b] != top.version_b)
-                continue;
-            std::size_t keep = merge(top.a, top.b);
-            for (const Link& link : links[keep])
-                consider(std::min<std::size_t>(keep, link.other), std::max<std::size_t>(keep, link.other));
-        }
-    };
-    agglomerate();
-    // Pass two: the same clusters, linked where pass one linked them, now scored as groups.
-    for (std::size_t a = 0; a < initial; ++a)
-        for (Link& link : links[a]) {
-            std::size_t b = link.other;
-            if (b < a) continue;
-            link.pairs = size(a) * size(b);
-            link.sum = score(model, profiles[a], profiles[b], false).total() * link.pairs;
-            Link& back = *find_link(links[b], a);
-            back.sum = link.sum;
-            back.pairs = link.pairs;
-        }
-    whole_groups = true;
-    agglomerate();
-
-    for (std::size_t c = 0; c < initial; ++c) {
-        if (!alive[c]) continue;
-        int label = result.clusters++;
-        for (auto i : members[c]) result.cluster[i] = label;
+        links_[keep] = std::move(both);
+        Links().swap(links_[gone]);
     }
+
+    // The cluster at the other end of `link` drops its link to gone and takes `link` back to keep.
+    void relink(const Link& link, std::size_t keep, std::size_t gone) {
+        Links& theirs = links_[link.other];
+        if (auto it = find_link(theirs, gone); it != theirs.end()) theirs.erase(it);
+        Link back{static_cast<std::uint32_t>(keep), link.sum, link.pairs};
+        if (auto it = link_position(theirs, keep); it != theirs.end() && it->other == keep)
+            *it = back;
+        else
+            theirs.insert(it, back);
+    }
+
+    Model& model_;
+    const Options& options_;
+    Result& result_;
+    // Clusters: index → members and pooled profile; a dead cluster has been absorbed.
+    std::vector<std::vector<std::size_t>> members_;
+    std::vector<bool> settled_;
+    std::vector<std::unordered_set<std::size_t>> forbidden_;
+    std::size_t initial_;
+    std::vector<bool> alive_;
+    std::vector<unsigned> version_;
+    std::vector<Links> links_;
+    std::vector<Profile> profiles_;
+    std::priority_queue<Candidate> queue_;
+    bool whole_groups_ = false;  // pass two
+    double crowding_ = 0, group_threshold_ = 0;
+};
+
+}  // namespace
+
+Result resolve(const std::vector<Mention>& mentions, const Constraints& constraints, const Options& options) {
+    const std::size_t n = mentions.size();
+    Result result = nothing_joined(n);
+    if (n == 0) return result;
+
+    Model model = build_model(mentions, options);
+    UnionFind uf = hard_links(mentions, constraints, options, result);
+    Clusters clusters = initial_clusters(uf, constraints, n);
+    Neighbours neighbours = candidate_pairs(model, clusters);
+    Agglomeration agglomeration(model, std::move(clusters), n, options, result);
+    agglomeration.link_works(std::move(neighbours));
+    agglomeration.pool_profiles();
+    agglomeration.merge_best_first();
+    agglomeration.rescore_as_groups();
+    agglomeration.merge_best_first();
+    agglomeration.label_clusters();
+
     for (std::size_t i = 0; i < n; ++i) {
         if (result.reason[i] == "evidence") result.confidence[i] = sigmoid(result.evidence[i].total());
     }

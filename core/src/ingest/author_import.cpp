@@ -244,6 +244,97 @@ std::vector<AuthorRow> read_author_rows(const std::filesystem::path& file,
     return read_csv(file, text, warnings);
 }
 
+namespace {
+
+// What an earlier run of the same file left for a row.
+struct EarlierRun {
+    bool finished = false;
+    std::int64_t person = 0;
+};
+
+EarlierRun earlier_run(Database& db, const std::string& file_key, const AuthorRow& row) {
+    auto& done =
+        db.cached("SELECT status, person_id FROM author_import_rows WHERE file = ?1 AND row_key = ?2");
+    done.bind(1, file_key).bind(2, row.key());
+    EarlierRun earlier;
+    earlier.finished = done.step();
+    earlier.person = earlier.finished && !done.is_null(1) ? done.integer(1) : 0;
+    done.reset();
+    return earlier;
+}
+
+// So that --resume can skip the row.
+void record_row(Database& db, const std::string& file_key, const AuthorRow& row, const Outcome& o) {
+    db.cached(
+          "INSERT OR REPLACE INTO author_import_rows (file, row_key, status, person_id, done_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(1, file_key)
+        .bind(2, row.key())
+        .bind(3, o.status)
+        .bind(4, o.person ? std::optional<std::int64_t>(o.person) : std::nullopt)
+        .bind(5, utc_now())
+        .run();
+}
+
+Outcome import_row(Session& session, const AuthorRow& row, const std::string& file_key,
+                   const AuthorImportOptions& options) {
+    auto& db = session.database();
+    Outcome o;
+    EarlierRun earlier = earlier_run(db, file_key, row);
+    if (row.name.empty() && row.orcid.empty()) {
+        o.status = "failed";
+        o.message = "needs a name or an ORCID";
+    } else if (!row.orcid.empty() && !ids::normalize_orcid(row.orcid)) {
+        o.status = "failed";
+        o.message = fmt::format("invalid ORCID '{}' (wrong form or check digit)", row.orcid);
+    } else if (options.resume && earlier.finished) {
+        o.status = "skipped";
+        o.message = "done in an earlier run";
+        o.person = earlier.person;
+    } else {
+        try {
+            if (!options.dry_run) fetch_row(session, row, options.offline);
+            o = match_row(db, row);
+        } catch (const Error& e) {
+            o.status = "failed";
+            o.message = e.what();
+        }
+        if (!options.dry_run && o.status != "failed") record_row(db, file_key, row, o);
+    }
+    return o;
+}
+
+sdk::Value row_value(const AuthorRow& row, const Outcome& o) {
+    sdk::Value item = sdk::Value::object();
+    item.set("line", static_cast<std::int64_t>(row.line));
+    item.set("name", row.name);
+    item.set("orcid", row.orcid.empty() ? sdk::Value() : sdk::Value(row.orcid));
+    item.set("person", o.person ? sdk::Value(ids::person_ref(o.person)) : sdk::Value());
+    item.set("confidence", o.confidence);
+    sdk::Value other_list = sdk::Value::array();
+    for (auto p : o.others) other_list.push(ids::person_ref(p));
+    item.set("candidates", std::move(other_list));
+    item.set("status", o.status);
+    item.set("message", o.message);
+    return item;
+}
+
+std::vector<std::string> row_cells(Database& db, const AuthorRow& row, const Outcome& o) {
+    std::string input = !row.name.empty() ? row.name : row.orcid;
+    if (!row.name.empty() && !row.orcid.empty()) input += " (" + row.orcid + ")";
+    std::vector<std::string> others;
+    for (auto p : o.others) others.push_back(fmt::format("p:{} {}", p, display_name(db, p)));
+    return {std::to_string(row.line),
+            input,
+            o.person ? ids::person_ref(o.person) : "",
+            o.person ? display_name(db, o.person) : "",
+            o.person ? fmt::format("{:.2f}", o.confidence) : "",
+            fmt::format("{}", fmt::join(others, "; ")),
+            o.message.empty() ? o.status : o.status + ": " + o.message};
+}
+
+}  // namespace
+
 AuthorImportResult import_authors(Session& session, const std::filesystem::path& file,
                                   const AuthorImportOptions& options, const ProgressCallback& progress) {
     AuthorImportResult result;
@@ -274,68 +365,12 @@ AuthorImportResult import_authors(Session& session, const std::filesystem::path&
 
     for (const auto& row : rows) {
         report(false);
-        Outcome o;
-        auto& done =
-            db.cached("SELECT status, person_id FROM author_import_rows WHERE file = ?1 AND row_key = ?2");
-        done.bind(1, file_key).bind(2, row.key());
-        bool finished = done.step();
-        std::int64_t done_person = finished && !done.is_null(1) ? done.integer(1) : 0;
-        done.reset();
-        if (row.name.empty() && row.orcid.empty()) {
-            o.status = "failed";
-            o.message = "needs a name or an ORCID";
-        } else if (!row.orcid.empty() && !ids::normalize_orcid(row.orcid)) {
-            o.status = "failed";
-            o.message = fmt::format("invalid ORCID '{}' (wrong form or check digit)", row.orcid);
-        } else if (options.resume && finished) {
-            o.status = "skipped";
-            o.message = "done in an earlier run";
-            o.person = done_person;
-        } else {
-            try {
-                if (!options.dry_run) fetch_row(session, row, options.offline);
-                o = match_row(db, row);
-            } catch (const Error& e) {
-                o.status = "failed";
-                o.message = e.what();
-            }
-            if (!options.dry_run && o.status != "failed") {
-                db.cached(
-                      "INSERT OR REPLACE INTO author_import_rows (file, row_key, status, person_id, done_at) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5)")
-                    .bind(1, file_key)
-                    .bind(2, row.key())
-                    .bind(3, o.status)
-                    .bind(4, o.person ? std::optional<std::int64_t>(o.person) : std::nullopt)
-                    .bind(5, utc_now())
-                    .run();
-            }
-        }
+        Outcome o = import_row(session, row, file_key, options);
         ++counts[o.status];
         if (o.status == "failed")
             messages.push_back(fmt::format("{}:{}: {}", file.string(), row.line, o.message));
-
-        std::string input = !row.name.empty() ? row.name : row.orcid;
-        if (!row.name.empty() && !row.orcid.empty()) input += " (" + row.orcid + ")";
-        std::vector<std::string> others;
-        for (auto p : o.others) others.push_back(fmt::format("p:{} {}", p, display_name(db, p)));
-        sdk::Value item = sdk::Value::object();
-        item.set("line", static_cast<std::int64_t>(row.line));
-        item.set("name", row.name);
-        item.set("orcid", row.orcid.empty() ? sdk::Value() : sdk::Value(row.orcid));
-        item.set("person", o.person ? sdk::Value(ids::person_ref(o.person)) : sdk::Value());
-        item.set("confidence", o.confidence);
-        sdk::Value other_list = sdk::Value::array();
-        for (auto p : o.others) other_list.push(ids::person_ref(p));
-        item.set("candidates", std::move(other_list));
-        item.set("status", o.status);
-        item.set("message", o.message);
-        table.push(std::move(item));
-        rows_block.table.rows.push_back(
-            {std::to_string(row.line), input, o.person ? ids::person_ref(o.person) : "",
-             o.person ? display_name(db, o.person) : "", o.person ? fmt::format("{:.2f}", o.confidence) : "",
-             fmt::format("{}", fmt::join(others, "; ")),
-             o.message.empty() ? o.status : o.status + ": " + o.message});
+        table.push(row_value(row, o));
+        rows_block.table.rows.push_back(row_cells(db, row, o));
         ++shown.count;
     }
     report(true);

@@ -514,70 +514,83 @@ WHERE id = ?1)sql");
 
     void store_authorships(std::int64_t work, const sdk::WorkRecord& r, const std::string& context,
                            bool is_new) {
-        // Who the replaced authorships were attributed to, by name block: resolution starts
-        // from there so that person ids stay put. A new work has none to replace.
+        // A new work has no authorships to replace.
         std::map<std::string, std::int64_t> previous;
-        if (!is_new) {
-            auto& old = db_.cached(
-                "SELECT block_key, person_id FROM authorships WHERE work_id = ?1 AND person_id IS NOT NULL");
-            for (old.bind(1, work); old.step();) previous.emplace(old.text(0), old.integer(1));
-            note_blocks(work);
-            db_.cached(
-                   "DELETE FROM provenance WHERE entity = 'authorship' AND entity_id IN "
-                   "(SELECT id FROM authorships WHERE work_id = ?1)")
-                .bind(1, work)
-                .run();
-            db_.cached("DELETE FROM authorships WHERE work_id = ?1").bind(1, work).run();
-        }
+        if (!is_new) previous = drop_authorships(work);
+        int position = 0;
+        for (const auto& author : r.authors)
+            store_authorship(work, ++position, author, previous, r.source_id, context);
+        note_field_sources(work, {"authors"});
+    }
 
-        auto& insert = db_.cached(R"sql(
+    // Drops a work's authorships and returns who they were attributed to, by name block:
+    // resolution starts from there so that person ids stay put.
+    std::map<std::string, std::int64_t> drop_authorships(std::int64_t work) {
+        std::map<std::string, std::int64_t> previous;
+        auto& old = db_.cached(
+            "SELECT block_key, person_id FROM authorships WHERE work_id = ?1 AND person_id IS NOT NULL");
+        for (old.bind(1, work); old.step();) previous.emplace(old.text(0), old.integer(1));
+        note_blocks(work);
+        db_.cached(
+               "DELETE FROM provenance WHERE entity = 'authorship' AND entity_id IN "
+               "(SELECT id FROM authorships WHERE work_id = ?1)")
+            .bind(1, work)
+            .run();
+        db_.cached("DELETE FROM authorships WHERE work_id = ?1").bind(1, work).run();
+        return previous;
+    }
+
+    void store_authorship(std::int64_t work, int position, const sdk::AuthorRecord& author,
+                          const std::map<std::string, std::int64_t>& previous, const std::string& source_id,
+                          const std::string& context) {
+        if (author.name.empty())
+            throw Error(fmt::format("{}: author {}: field name: missing", context, position));
+        names::ParsedName parsed = author.family.empty()
+                                       ? names::parse(author.name)
+                                       : names::ParsedName{author.given, author.family, "", false};
+        if (!parsed.collaboration) parsed.collaboration = names::parse(author.name).collaboration;
+        std::optional<std::string> orcid;
+        if (!author.orcid.empty()) {
+            orcid = ids::normalize_orcid(author.orcid);
+            if (!orcid)
+                summary_.warnings.push_back(fmt::format("{}: author {}: ignored invalid ORCID '{}'", context,
+                                                        position, author.orcid));
+        }
+        // A collaboration is credited on the work but is nobody's profile: no name block.
+        std::string block = parsed.collaboration ? "" : names::block_key(parsed);
+        std::optional<std::int64_t> person;
+        if (auto it = previous.find(block); it != previous.end()) person = it->second;
+        db_.cached(R"sql(
 INSERT INTO authorships (work_id, position, printed_name, given, family, name_key, block_key, orcid, person_id)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql")
+            .bind(1, work)
+            .bind(2, position)
+            .bind(3, author.name)
+            .bind_text_or_null(4, parsed.given)
+            .bind_text_or_null(5, parsed.family)
+            .bind(6, names::name_key(parsed))
+            .bind(7, block)
+            .bind(8, orcid)
+            .bind(9, person)
+            .run();
+        std::int64_t authorship = db_.last_insert_id();
+        if (!block.empty()) touch(block);
+        store_authorship_affiliations(authorship, author.affiliations);
+        note_provenance("authorship", authorship, source_id);
+    }
+
+    void store_authorship_affiliations(std::int64_t authorship,
+                                       const std::vector<std::string>& printed_names) {
         auto& affiliation = db_.cached(
             "INSERT INTO authorship_affiliations (authorship_id, position, printed, institution_id) "
             "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING");
-        int position = 0;
-        for (const auto& author : r.authors) {
-            ++position;
-            if (author.name.empty())
-                throw Error(fmt::format("{}: author {}: field name: missing", context, position));
-            names::ParsedName parsed = author.family.empty()
-                                           ? names::parse(author.name)
-                                           : names::ParsedName{author.given, author.family, "", false};
-            if (!parsed.collaboration) parsed.collaboration = names::parse(author.name).collaboration;
-            std::optional<std::string> orcid;
-            if (!author.orcid.empty()) {
-                orcid = ids::normalize_orcid(author.orcid);
-                if (!orcid)
-                    summary_.warnings.push_back(fmt::format("{}: author {}: ignored invalid ORCID '{}'",
-                                                            context, position, author.orcid));
-            }
-            // A collaboration is credited on the work but is nobody's profile: no name block.
-            std::string block = parsed.collaboration ? "" : names::block_key(parsed);
-            std::optional<std::int64_t> person;
-            if (auto it = previous.find(block); it != previous.end()) person = it->second;
-            insert.bind(1, work)
-                .bind(2, position)
-                .bind(3, author.name)
-                .bind_text_or_null(4, parsed.given)
-                .bind_text_or_null(5, parsed.family)
-                .bind(6, names::name_key(parsed))
-                .bind(7, block)
-                .bind(8, orcid)
-                .bind(9, person)
+        int index = 0;
+        for (const auto& printed : printed_names)
+            affiliation.bind(1, authorship)
+                .bind(2, index++)
+                .bind(3, printed)
+                .bind(4, institution_for(printed))
                 .run();
-            std::int64_t authorship = db_.last_insert_id();
-            if (!block.empty()) touch(block);
-            int index = 0;
-            for (const auto& printed : author.affiliations)
-                affiliation.bind(1, authorship)
-                    .bind(2, index++)
-                    .bind(3, printed)
-                    .bind(4, institution_for(printed))
-                    .run();
-            note_provenance("authorship", authorship, r.source_id);
-        }
-        note_field_sources(work, {"authors"});
     }
 
     void store_person(const sdk::PersonRecord& p) {
@@ -586,64 +599,95 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
                                   : fmt::format("record {} ({})", summary_.records, p.source_id);
         auto orcid = ids::normalize_orcid(p.orcid);
         if (!orcid) throw Error(fmt::format("{}: field orcid: invalid ORCID '{}'", context, p.orcid));
-        std::string name = !p.credit_name.empty() ? p.credit_name
-                           : p.given.empty()      ? p.family
-                           : p.family.empty()     ? p.given
-                                                  : p.given + " " + p.family;
+        std::string name = credited_name(p);
         // A works list or a single work names nobody: the person is known by the ORCID alone, and
         // whatever name they are already shown by stays.
         const bool named = !name.empty();
         if (!named) name = *orcid;
 
+        std::int64_t person = person_with_orcid(*orcid, name);
+        // The person's own account of their name is what their profile shows.
+        if (named) rename_person(person, name);
+        ProfileNames known = store_profile_names(person, p, name, named);
+        auto& keyword =
+            db_.cached("INSERT OR IGNORE INTO person_keywords (person_id, keyword) VALUES (?1, ?2)");
+        for (const auto& k : p.keywords) keyword.bind(1, person).bind(2, k).run();
+        store_affiliations(person, p.employments, "employment");
+        store_affiliations(person, p.educations, "education");
+        note_provenance("person", person, p.source_id.empty() ? "https://orcid.org/" + *orcid : p.source_id);
+        store_person_works(p.works, person, *orcid, name, known, context);
+    }
+
+    static std::string credited_name(const sdk::PersonRecord& p) {
+        return !p.credit_name.empty() ? p.credit_name
+               : p.given.empty()      ? p.family
+               : p.family.empty()     ? p.given
+                                      : p.given + " " + p.family;
+    }
+
+    // The person the ORCID is recorded for; else the one the works already imported credit it
+    // to; else a new person of that name. The ORCID is theirs from now on.
+    std::int64_t person_with_orcid(const std::string& orcid, const std::string& name) {
         std::int64_t person = 0;
         auto& find = db_.cached("SELECT person_id FROM identifiers WHERE scheme = 'orcid' AND value = ?1");
-        find.bind(1, *orcid);
+        find.bind(1, orcid);
         if (find.step() && !find.is_null(0)) person = find.integer(0);
         find.reset();
+        if (person) return person;
+        // Works already imported may credit this ORCID (Crossref prints it): their person is
+        // the one the record describes, under the id users already see.
+        auto& credited = db_.cached(
+            "SELECT person_id, count(*) AS n FROM authorships WHERE orcid = ?1 AND person_id IS NOT NULL "
+            "GROUP BY person_id ORDER BY n DESC, person_id LIMIT 1");
+        credited.bind(1, orcid);
+        if (credited.step()) person = credited.integer(0);
+        credited.reset();
         if (!person) {
-            // Works already imported may credit this ORCID (Crossref prints it): their person is
-            // the one the record describes, under the id users already see.
-            auto& credited = db_.cached(
-                "SELECT person_id, count(*) AS n FROM authorships WHERE orcid = ?1 AND person_id IS NOT NULL "
-                "GROUP BY person_id ORDER BY n DESC, person_id LIMIT 1");
-            credited.bind(1, *orcid);
-            if (credited.step()) person = credited.integer(0);
-            credited.reset();
-            if (!person) {
-                db_.cached("INSERT INTO people (display_name, name_key) VALUES (?1, ?2)")
-                    .bind(1, name)
-                    .bind(2, names::name_key(names::parse(name)))
-                    .run();
-                person = db_.last_insert_id();
-                ++summary_.people_new;
-            }
-            db_.cached("INSERT INTO identifiers (scheme, value, person_id) VALUES ('orcid', ?1, ?2)")
-                .bind(1, *orcid)
-                .bind(2, person)
+            db_.cached("INSERT INTO people (display_name, name_key) VALUES (?1, ?2)")
+                .bind(1, name)
+                .bind(2, names::name_key(names::parse(name)))
                 .run();
+            person = db_.last_insert_id();
+            ++summary_.people_new;
         }
-        // The person's own account of their name is what their profile shows.
-        if (named)
-            db_.cached("UPDATE people SET display_name = ?2, name_key = ?3 WHERE id = ?1")
-                .bind(1, person)
-                .bind(2, name)
-                .bind(3, names::name_key(names::parse(name)))
-                .run();
+        db_.cached("INSERT INTO identifiers (scheme, value, person_id) VALUES ('orcid', ?1, ?2)")
+            .bind(1, orcid)
+            .bind(2, person)
+            .run();
+        return person;
+    }
+
+    void rename_person(std::int64_t person, const std::string& name) {
+        db_.cached("UPDATE people SET display_name = ?2, name_key = ?3 WHERE id = ?1")
+            .bind(1, person)
+            .bind(2, name)
+            .bind(3, names::name_key(names::parse(name)))
+            .run();
+    }
+
+    // The names a person's works are matched to authorships by, and their name blocks.
+    struct ProfileNames {
+        std::vector<names::ParsedName> parsed;
+        std::set<std::string> blocks;
+    };
+
+    // Stores the names the record gives.
+    ProfileNames store_profile_names(std::int64_t person, const sdk::PersonRecord& p, const std::string& name,
+                                     bool named) {
         std::vector<std::string> profile_names;
         if (named) profile_names.push_back(name);
         if (!p.given.empty() && !p.family.empty()) profile_names.push_back(p.given + " " + p.family);
         profile_names.insert(profile_names.end(), p.other_names.begin(), p.other_names.end());
-        std::set<std::string> blocks;
+        ProfileNames known;
         auto& add_name = db_.cached(
             "INSERT INTO person_names (person_id, name, name_key, block_key, origin) VALUES (?1, ?2, ?3, ?4, "
             "'profile') "
             "ON CONFLICT DO UPDATE SET origin = 'profile'");
-        std::vector<names::ParsedName> parsed_names;
         for (const auto& n : profile_names) {
             auto parsed = (n == p.given + " " + p.family) ? names::ParsedName{p.given, p.family, "", false}
                                                           : names::parse(n);
-            parsed_names.push_back(parsed);
-            blocks.insert(names::block_key(parsed));
+            known.parsed.push_back(parsed);
+            known.blocks.insert(names::block_key(parsed));
             add_name.bind(1, person)
                 .bind(2, n)
                 .bind(3, names::name_key(parsed))
@@ -652,31 +696,30 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
         }
         if (!named) {
             // Their works are matched to authorships by the names the person is already known by.
-            auto& known =
+            auto& stored =
                 db_.cached("SELECT name FROM person_names WHERE person_id = ?1 AND origin = 'profile'");
-            for (known.bind(1, person); known.step();) {
-                parsed_names.push_back(names::parse(known.text(0)));
-                blocks.insert(names::block_key(parsed_names.back()));
+            for (stored.bind(1, person); stored.step();) {
+                known.parsed.push_back(names::parse(stored.text(0)));
+                known.blocks.insert(names::block_key(known.parsed.back()));
             }
         }
-        auto& keyword =
-            db_.cached("INSERT OR IGNORE INTO person_keywords (person_id, keyword) VALUES (?1, ?2)");
-        for (const auto& k : p.keywords) keyword.bind(1, person).bind(2, k).run();
-        store_affiliations(person, p.employments, "employment");
-        store_affiliations(person, p.educations, "education");
-        note_provenance("person", person, p.source_id.empty() ? "https://orcid.org/" + *orcid : p.source_id);
+        return known;
+    }
 
-        for (std::size_t i = 0; i < p.works.size(); ++i) {
+    void store_person_works(const std::vector<sdk::WorkRecord>& works, std::int64_t person,
+                            const std::string& orcid, const std::string& name, const ProfileNames& known,
+                            const std::string& context) {
+        for (std::size_t i = 0; i < works.size(); ++i) {
             std::string where = fmt::format("{}: work {}", context, i + 1);
             std::int64_t work;
             try {
-                work = store_work(p.works[i], where);
+                work = store_work(works[i], where);
             } catch (const Error& e) {
                 // One unusable entry in a person's list does not make the person unusable.
                 summary_.warnings.push_back(fmt::format("skipped: {}", e.what()));
                 continue;
             }
-            link_author(work, person, *orcid, name, parsed_names, blocks, context);
+            link_author(work, person, orcid, name, known.parsed, known.blocks, context);
         }
     }
 

@@ -299,34 +299,55 @@ Document people_report(Database& db, std::string_view name) {
     return doc;
 }
 
-Document profile_report(Database& db, std::int64_t person, const ProfileOptions& options) {
-    Document doc;
-    doc.kind = "profile";
-    std::string name = display_name(db, person);
-    doc.title = name;
-    auto works = load_works(db, person);
+namespace {
 
+struct Coauthor {
+    std::int64_t id;
+    std::string name;
+    std::int64_t works;
+};
+
+// Everything a profile shows, read once; both faces are built from it.
+struct Profile {
+    std::int64_t person = 0;
+    std::string name;
+    std::vector<WorkRow> works;
+    std::vector<std::string> variants;  // other printed names
+    std::string orcid;
+    std::vector<std::pair<std::string, std::int64_t>> topics;  // code, works; most first
+    std::vector<Coauthor> coauthors;                           // most shared works first
+    std::vector<std::pair<std::string, std::int64_t>> affiliations;
+    PersonSummary summary;
+    Distinction distinction;
+    std::map<std::int64_t, Attribution> attributions;  // by work; only with --explain
+    std::size_t coauthors_shown = 0;
+};
+
+std::vector<std::string> other_names(Database& db, std::int64_t person, const std::string& name) {
     std::vector<std::string> variants;
     auto& names = db.cached("SELECT name FROM person_names WHERE person_id = ?1 ORDER BY name");
     for (names.bind(1, person); names.step();)
         if (names.text(0) != name) variants.push_back(names.text(0));
-    std::string orcid;
-    auto& orcid_stmt = db.cached("SELECT value FROM identifiers WHERE person_id = ?1 AND scheme = 'orcid'");
-    orcid_stmt.bind(1, person);
-    if (orcid_stmt.step()) orcid = orcid_stmt.text(0);
+    return variants;
+}
 
-    // Topics and co-authors are counted per distinct work, so nothing is counted twice.
-    std::map<std::string, std::int64_t> topic_counts;
+std::string orcid_of(Database& db, std::int64_t person) {
+    auto& orcid = db.cached("SELECT value FROM identifiers WHERE person_id = ?1 AND scheme = 'orcid'");
+    orcid.bind(1, person);
+    return orcid.step() ? orcid.text(0) : std::string();
+}
+
+// Counted per distinct work, so nothing is counted twice.
+std::vector<std::pair<std::string, std::int64_t>> topics_by_works(const std::vector<WorkRow>& works) {
+    std::map<std::string, std::int64_t> counts;
     for (const auto& w : works)
-        for (const auto& code : w.categories) ++topic_counts[code];
-    std::vector<std::pair<std::string, std::int64_t>> topics(topic_counts.begin(), topic_counts.end());
+        for (const auto& code : w.categories) ++counts[code];
+    std::vector<std::pair<std::string, std::int64_t>> topics(counts.begin(), counts.end());
     std::stable_sort(topics.begin(), topics.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    return topics;
+}
 
-    struct Coauthor {
-        std::int64_t id;
-        std::string name;
-        std::int64_t works;
-    };
+std::vector<Coauthor> coauthors_of(Database& db, std::int64_t person) {
     std::vector<Coauthor> coauthors;
     auto& co = db.cached(R"sql(
 SELECT p.id, p.display_name, count(DISTINCT other.work_id) AS shared
@@ -335,157 +356,225 @@ JOIN people p ON p.id = other.person_id
 WHERE mine.person_id = ?1 AND other.person_id <> ?1
 GROUP BY p.id ORDER BY shared DESC, p.display_name)sql");
     for (co.bind(1, person); co.step();) coauthors.push_back({co.integer(0), co.text(1), co.integer(2)});
+    return coauthors;
+}
 
+std::vector<std::pair<std::string, std::int64_t>> affiliations_of(Database& db, std::int64_t person) {
     std::vector<std::pair<std::string, std::int64_t>> affiliations;
     auto& aff = db.cached(R"sql(
 SELECT i.name, count(DISTINCT a.work_id) AS n FROM authorships a
 JOIN authorship_affiliations af ON af.authorship_id = a.id JOIN institutions i ON i.id = af.institution_id
 WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
     for (aff.bind(1, person); aff.step();) affiliations.emplace_back(aff.text(0), aff.integer(1));
-    auto summary = summarize(db, person);
-    auto distinction = distinguish(db, person);
+    return affiliations;
+}
 
-    // Data face.
-    doc.data = Value::object();
-    doc.data.set("id", person_ref(person));
-    doc.data.set("name", name);
-    doc.data.set("other_names", strings_value(variants));
-    Value identifiers = Value::object();
-    if (!orcid.empty()) identifiers.set("orcid", orcid);
-    doc.data.set("identifiers", std::move(identifiers));
+Profile load_profile(Database& db, std::int64_t person, const ProfileOptions& options) {
+    Profile p;
+    p.person = person;
+    p.name = display_name(db, person);
+    p.works = load_works(db, person);
+    p.variants = other_names(db, person, p.name);
+    p.orcid = orcid_of(db, person);
+    p.topics = topics_by_works(p.works);
+    p.coauthors = coauthors_of(db, person);
+    p.affiliations = affiliations_of(db, person);
+    p.summary = summarize(db, person);
+    p.distinction = distinguish(db, person);
+    if (options.explain) p.attributions = attributions_of(db, person);
+    // The limit applies to both faces; counts.coauthors still says how many there are.
+    p.coauthors_shown = options.coauthors > 0 ? std::min<std::size_t>(p.coauthors.size(), options.coauthors)
+                                              : p.coauthors.size();
+    return p;
+}
+
+Value counts_value(const Profile& p) {
     Value counts = Value::object();
-    counts.set("works", static_cast<std::int64_t>(works.size()));
-    counts.set("coauthors", static_cast<std::int64_t>(coauthors.size()));
-    counts.set("topics", static_cast<std::int64_t>(topics.size()));
-    doc.data.set("counts", std::move(counts));
-    doc.data.set("confidence", distinction.confidence);
-    doc.data.set("probable_merge", !distinction.groups.empty());
-    doc.data.set("groups", groups_value(distinction.groups));
-    Value topic_list = Value::array();
+    counts.set("works", static_cast<std::int64_t>(p.works.size()));
+    counts.set("coauthors", static_cast<std::int64_t>(p.coauthors.size()));
+    counts.set("topics", static_cast<std::int64_t>(p.topics.size()));
+    return counts;
+}
+
+Value topics_value(const std::vector<std::pair<std::string, std::int64_t>>& topics) {
+    Value list = Value::array();
     for (const auto& [code, n] : topics) {
         Value t = Value::object();
         t.set("code", code);
         t.set("name", arxiv_category_name(code));
         t.set("works", n);
-        topic_list.push(std::move(t));
+        list.push(std::move(t));
     }
-    doc.data.set("topics", std::move(topic_list));
-    Value aff_list = Value::array();
+    return list;
+}
+
+Value affiliations_value(const std::vector<std::pair<std::string, std::int64_t>>& affiliations) {
+    Value list = Value::array();
     for (const auto& [institution, n] : affiliations) {
         Value a = Value::object();
         a.set("name", institution);
         a.set("works", n);
-        aff_list.push(std::move(a));
+        list.push(std::move(a));
     }
-    doc.data.set("affiliations", std::move(aff_list));
-    // The limit applies to both faces; counts.coauthors still says how many there are.
-    std::size_t shown =
-        options.coauthors > 0 ? std::min<std::size_t>(coauthors.size(), options.coauthors) : coauthors.size();
-    Value co_list = Value::array();
-    for (const auto& c : std::span(coauthors).first(shown)) {
+    return list;
+}
+
+Value coauthors_value(std::span<const Coauthor> coauthors) {
+    Value list = Value::array();
+    for (const auto& c : coauthors) {
         Value v = Value::object();
         v.set("id", person_ref(c.id));
         v.set("name", c.name);
         v.set("shared_works", c.works);
-        co_list.push(std::move(v));
+        list.push(std::move(v));
     }
-    doc.data.set("coauthors", std::move(co_list));
-    std::map<std::int64_t, Attribution> attributions;
-    if (options.explain) attributions = attributions_of(db, person);
-    Value work_list = Value::array();
-    for (const auto& w : works) {
-        Value& v = work_list.push(work_value(w, options.abstracts));
-        if (auto it = attributions.find(w.id); it != attributions.end()) {
-            Value a = Value::object();
-            a.set("reason", it->second.reason);
-            a.set("confidence", it->second.confidence);
-            a.set("evidence", it->second.evidence);
-            v.set("attribution", std::move(a));
-        }
-    }
-    doc.data.set("works", std::move(work_list));
+    return list;
+}
 
-    // People face.
-    doc.blocks.push_back(heading(name, 1));
+Value attribution_value(const Attribution& attribution) {
+    Value a = Value::object();
+    a.set("reason", attribution.reason);
+    a.set("confidence", attribution.confidence);
+    a.set("evidence", attribution.evidence);
+    return a;
+}
+
+Value profile_works_value(const Profile& p, bool with_abstracts) {
+    Value list = Value::array();
+    for (const auto& w : p.works) {
+        Value& v = list.push(work_value(w, with_abstracts));
+        if (auto it = p.attributions.find(w.id); it != p.attributions.end())
+            v.set("attribution", attribution_value(it->second));
+    }
+    return list;
+}
+
+Value profile_data(const Profile& p, const ProfileOptions& options) {
+    Value data = Value::object();
+    data.set("id", person_ref(p.person));
+    data.set("name", p.name);
+    data.set("other_names", strings_value(p.variants));
+    Value identifiers = Value::object();
+    if (!p.orcid.empty()) identifiers.set("orcid", p.orcid);
+    data.set("identifiers", std::move(identifiers));
+    data.set("counts", counts_value(p));
+    data.set("confidence", p.distinction.confidence);
+    data.set("probable_merge", !p.distinction.groups.empty());
+    data.set("groups", groups_value(p.distinction.groups));
+    data.set("topics", topics_value(p.topics));
+    data.set("affiliations", affiliations_value(p.affiliations));
+    data.set("coauthors", coauthors_value(std::span(p.coauthors).first(p.coauthors_shown)));
+    data.set("works", profile_works_value(p, options.abstracts));
+    return data;
+}
+
+Block facts_block(const Profile& p) {
     Block facts;
     facts.type = Block::Type::fields;
-    facts.fields = {{"Person", person_ref(person)},
-                    {"ORCID", orcid.empty() ? "none recorded" : orcid},
-                    {"Works", std::to_string(works.size())},
-                    {"Co-authors", std::to_string(coauthors.size())},
-                    {"Topics", std::to_string(topics.size())}};
-    if (summary.first_year) facts.fields.emplace_back("Active", years_text(summary));
-    if (!variants.empty()) facts.fields.emplace_back("Also printed as", join(variants, "; "));
-    facts.fields.emplace_back("Attribution confidence", fmt::format("{:.2f}", distinction.confidence));
-    doc.blocks.push_back(std::move(facts));
-    if (!distinction.groups.empty()) {
-        // The page this project started from showed five people as one; say so when it may be.
-        doc.blocks.push_back(heading(fmt::format("Probably {} people", distinction.groups.size()), 2));
-        doc.blocks.push_back(paragraph(
-            "Either no evidence (shared co-authors, subjects, words, affiliations, years) connects these "
-            "groups of works, or they are circles of co-authors writing in the same years that share "
-            "nobody: they are probably different people. Split them with 'bzpeer people split', or keep "
-            "them together with 'bzpeer people merge'."));
-        Block list;
-        list.type = Block::Type::list;
-        std::map<std::int64_t, std::string> titles;
-        for (const auto& w : works) titles[w.id] = w.title;
-        for (std::size_t g = 0; g < distinction.groups.size(); ++g) {
-            std::vector<std::string> items;
-            for (auto w : distinction.groups[g])
-                items.push_back(fmt::format("{} {}", work_ref(w), titles[w]));
-            list.items.push_back(fmt::format("group {}: {}", g + 1, join(items, "; ")));
-        }
-        doc.blocks.push_back(std::move(list));
-    }
+    facts.fields = {{"Person", person_ref(p.person)},
+                    {"ORCID", p.orcid.empty() ? "none recorded" : p.orcid},
+                    {"Works", std::to_string(p.works.size())},
+                    {"Co-authors", std::to_string(p.coauthors.size())},
+                    {"Topics", std::to_string(p.topics.size())}};
+    if (p.summary.first_year) facts.fields.emplace_back("Active", years_text(p.summary));
+    if (!p.variants.empty()) facts.fields.emplace_back("Also printed as", join(p.variants, "; "));
+    facts.fields.emplace_back("Attribution confidence", fmt::format("{:.2f}", p.distinction.confidence));
+    return facts;
+}
 
-    if (!topics.empty()) {
-        doc.blocks.push_back(heading("Topics", 2));
-        Block t = table_block({"topic", "name", "works"});
-        for (const auto& [code, n] : topics)
-            t.table.rows.push_back({code, arxiv_category_name(code), std::to_string(n)});
-        doc.blocks.push_back(std::move(t));
+// The page this project started from showed five people as one; say so when it may be.
+void add_probable_merge(std::vector<Block>& blocks, const Profile& p) {
+    const auto& groups = p.distinction.groups;
+    if (groups.empty()) return;
+    blocks.push_back(heading(fmt::format("Probably {} people", groups.size()), 2));
+    blocks.push_back(paragraph(
+        "Either no evidence (shared co-authors, subjects, words, affiliations, years) connects these "
+        "groups of works, or they are circles of co-authors writing in the same years that share "
+        "nobody: they are probably different people. Split them with 'bzpeer people split', or keep "
+        "them together with 'bzpeer people merge'."));
+    Block list;
+    list.type = Block::Type::list;
+    std::map<std::int64_t, std::string> titles;
+    for (const auto& w : p.works) titles[w.id] = w.title;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        std::vector<std::string> items;
+        for (auto w : groups[g]) items.push_back(fmt::format("{} {}", work_ref(w), titles[w]));
+        list.items.push_back(fmt::format("group {}: {}", g + 1, join(items, "; ")));
     }
-    if (!affiliations.empty()) {
-        doc.blocks.push_back(heading("Affiliations", 2));
-        Block list;
-        list.type = Block::Type::list;
-        for (const auto& [institution, n] : affiliations)
-            list.items.push_back(fmt::format("{} ({} work{})", institution, n, n == 1 ? "" : "s"));
-        doc.blocks.push_back(std::move(list));
-    }
-    if (!coauthors.empty()) {
-        doc.blocks.push_back(heading("Co-authors", 2));
-        Block t = table_block({"person", "name", "shared works"});
-        for (std::size_t i = 0; i < shown; ++i)
-            t.table.rows.push_back(
-                {person_ref(coauthors[i].id), coauthors[i].name, std::to_string(coauthors[i].works)});
-        doc.blocks.push_back(std::move(t));
-        if (shown < coauthors.size())
-            doc.blocks.push_back(
-                paragraph(fmt::format("…and {} more co-authors.", coauthors.size() - shown)));
-    }
-    doc.blocks.push_back(heading("Works", 2));
+    blocks.push_back(std::move(list));
+}
+
+void add_topics(std::vector<Block>& blocks, const Profile& p) {
+    if (p.topics.empty()) return;
+    blocks.push_back(heading("Topics", 2));
+    Block t = table_block({"topic", "name", "works"});
+    for (const auto& [code, n] : p.topics)
+        t.table.rows.push_back({code, arxiv_category_name(code), std::to_string(n)});
+    blocks.push_back(std::move(t));
+}
+
+void add_affiliations(std::vector<Block>& blocks, const Profile& p) {
+    if (p.affiliations.empty()) return;
+    blocks.push_back(heading("Affiliations", 2));
+    Block list;
+    list.type = Block::Type::list;
+    for (const auto& [institution, n] : p.affiliations)
+        list.items.push_back(fmt::format("{} ({} work{})", institution, n, n == 1 ? "" : "s"));
+    blocks.push_back(std::move(list));
+}
+
+void add_coauthors(std::vector<Block>& blocks, const Profile& p) {
+    if (p.coauthors.empty()) return;
+    blocks.push_back(heading("Co-authors", 2));
+    Block t = table_block({"person", "name", "shared works"});
+    for (const auto& c : std::span(p.coauthors).first(p.coauthors_shown))
+        t.table.rows.push_back({person_ref(c.id), c.name, std::to_string(c.works)});
+    blocks.push_back(std::move(t));
+    if (p.coauthors_shown < p.coauthors.size())
+        blocks.push_back(
+            paragraph(fmt::format("…and {} more co-authors.", p.coauthors.size() - p.coauthors_shown)));
+}
+
+void add_works(std::vector<Block>& blocks, const Profile& p, bool explain) {
+    blocks.push_back(heading("Works", 2));
     Block list = table_block({"year", "type", "venue", "title", "arxiv", "doi"});
-    if (options.explain)
-        list.table.columns.insert(list.table.columns.end(), {"attributed by", "confidence", "why"});
-    for (const auto& w : works) {
+    if (explain) list.table.columns.insert(list.table.columns.end(), {"attributed by", "confidence", "why"});
+    for (const auto& w : p.works) {
         list.table.rows.push_back(
             {year_text(w), w.type, w.where(), w.title, w.id_of("arxiv"), w.id_of("doi")});
-        if (auto it = attributions.find(w.id); it != attributions.end()) {
+        if (auto it = p.attributions.find(w.id); it != p.attributions.end()) {
             const Attribution& a = it->second;
             list.table.rows.back().insert(list.table.rows.back().end(),
                                           {a.reason, fmt::format("{:.2f}", a.confidence), a.summary});
         }
     }
-    doc.blocks.push_back(std::move(list));
-    if (options.abstracts) {
-        for (const auto& w : works) {
-            if (w.abstract.empty()) continue;
-            doc.blocks.push_back(heading(fmt::format("{} ({})", w.title, year_text(w)), 3));
-            doc.blocks.push_back(paragraph(w.abstract));
-        }
+    blocks.push_back(std::move(list));
+}
+
+void add_abstracts(std::vector<Block>& blocks, const Profile& p) {
+    for (const auto& w : p.works) {
+        if (w.abstract.empty()) continue;
+        blocks.push_back(heading(fmt::format("{} ({})", w.title, year_text(w)), 3));
+        blocks.push_back(paragraph(w.abstract));
     }
+}
+
+}  // namespace
+
+Document profile_report(Database& db, std::int64_t person, const ProfileOptions& options) {
+    Profile p = load_profile(db, person, options);
+    Document doc;
+    doc.kind = "profile";
+    doc.title = p.name;
+    doc.data = profile_data(p, options);
+    doc.blocks.push_back(heading(p.name, 1));
+    doc.blocks.push_back(facts_block(p));
+    add_probable_merge(doc.blocks, p);
+    add_topics(doc.blocks, p);
+    add_affiliations(doc.blocks, p);
+    add_coauthors(doc.blocks, p);
+    add_works(doc.blocks, p, options.explain);
+    if (options.abstracts) add_abstracts(doc.blocks, p);
     return doc;
 }
 
