@@ -54,6 +54,7 @@ void add_query_commands(CLI::App& app, Context& ctx) {
             options.coauthors = *coauthors >= 0 ? *coauthors : config.count("profile.coauthors");
             options.abstracts = !*no_abstracts && config.flag("profile.abstracts");
             options.explain = *explain;
+            options.close_min_shared = config.count("collaborators.close_min_shared");
             ctx.emit(profile_report(db, resolve_person(db, *who), options), "markdown");
         };
     });

@@ -17,23 +17,26 @@ const std::map<std::string, std::string, std::less<>> kSpelledOut = {
     {"coll", "college"},      {"acad", "academy"},   {"sch", "school"},      {"hosp", "hospital"},
 };
 
-// Words that name an organisation, strongest first: a part naming a university is the
-// institution even when a laboratory or a department is printed beside it.
+// Legal forms: they name a company, and are left out of its key ("Co., Ltd" and "Co. Ltd.").
+const std::set<std::string, std::less<>> kLegalForms = {"co",   "ltd", "inc",         "llc",  "plc",
+                                                        "gmbh", "ag",  "corporation", "corp", "company"};
+
+// Words that name an organisation, strongest first: a part naming a university, a hospital or
+// a company is the institution even when a laboratory or a department is printed beside it.
 int organisation_strength(const std::vector<std::string>& words) {
     static const std::set<std::string, std::less<>> kPrimary = {
         "university",   "universitat", "universite", "universidad", "universita",  "universiteit",
         "universidade", "uniwersytet", "college",    "polytechnic", "politecnico", "institute",
-        "institut",     "instituto",   "istituto",   "academy",     "cnrs",        "cern",
-        "ecole",        "eth",         "epfl",       "mit",         "caltech"};
+        "institutes",   "institut",    "instituto",  "istituto",    "academy",     "hospital",
+        "cnrs",         "cern",        "ecole",      "eth",         "epfl",        "caltech"};
     static const std::set<std::string, std::less<>> kSecondary = {
-        "laboratory", "laboratories", "center",      "school",     "hospital", "observatory", "foundation",
-        "inc",        "ltd",          "corporation", "corp",       "gmbh",     "company",     "agency",
-        "council",    "clinic",       "museum",      "institutes", "research"};
+        "laboratory", "laboratories", "center", "observatory", "foundation", "school",
+        "agency",     "council",      "clinic", "museum",      "research",   "centers"};
     static const std::set<std::string, std::less<>> kUnit = {"department", "faculty", "division",
                                                              "group",      "section", "unit"};
     int strength = 0;
     for (const auto& w : words) {
-        if (kPrimary.count(w)) strength = std::max(strength, 3);
+        if (kPrimary.count(w) || kLegalForms.count(w)) strength = std::max(strength, 3);
         if (kSecondary.count(w)) strength = std::max(strength, 2);
     }
     // "Department of Physics" names a unit of an organisation, not one: weaker than the
@@ -80,8 +83,9 @@ Organisation organisation_of(std::string_view printed) {
             words.push_back(spelled != kSpelledOut.end() ? spelled->second : w);
         }
         if (!words.empty() && words.front() == "the") words.erase(words.begin());
-        if (words.empty()) continue;
         int strength = organisation_strength(words);
+        while (!words.empty() && kLegalForms.count(words.back())) words.pop_back();
+        if (words.empty()) continue;  // "Ltd" printed apart
         // The first part wins ties: with no organisation word anywhere, it is the name.
         if (strength > best_strength) {
             best_strength = strength;
@@ -95,7 +99,7 @@ Organisation organisation_of(std::string_view printed) {
 
 std::vector<Institution> institutions_of(Database& db, std::int64_t person) {
     struct Seen {
-        std::string name, printed;
+        std::string printed;
         std::optional<std::int64_t> year, until;
         bool is_work = false;
         std::int64_t institution = 0;

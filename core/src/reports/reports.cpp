@@ -13,6 +13,9 @@
 #include "bzpeer/base/error.hpp"
 #include "bzpeer/base/ids.hpp"
 #include "bzpeer/base/names.hpp"
+#include "bzpeer/graph/collaborators.hpp"
+#include "bzpeer/graph/institutions.hpp"
+#include "bzpeer/graph/research_graph.hpp"
 #include "bzpeer/identity/attribution.hpp"
 #include "bzpeer/identity/people.hpp"
 
@@ -301,12 +304,6 @@ Document people_report(Database& db, std::string_view name) {
 
 namespace {
 
-struct Coauthor {
-    std::int64_t id;
-    std::string name;
-    std::int64_t works;
-};
-
 // Everything a profile shows, read once; both faces are built from it.
 struct Profile {
     std::int64_t person = 0;
@@ -315,8 +312,9 @@ struct Profile {
     std::vector<std::string> variants;  // other printed names
     std::string orcid;
     std::vector<std::pair<std::string, std::int64_t>> topics;  // code, works; most first
-    std::vector<Coauthor> coauthors;                           // most shared works first
-    std::vector<std::pair<std::string, std::int64_t>> affiliations;
+    std::vector<graph::Collaborator> coauthors;                // most shared works first
+    std::int64_t close_collaborators = 0;                      // by collaborators.close_min_shared
+    std::vector<graph::Institution> institutions;              // most recent first
     PersonSummary summary;
     Distinction distinction;
     std::map<std::int64_t, Attribution> attributions;  // by work; only with --explain
@@ -347,28 +345,6 @@ std::vector<std::pair<std::string, std::int64_t>> topics_by_works(const std::vec
     return topics;
 }
 
-std::vector<Coauthor> coauthors_of(Database& db, std::int64_t person) {
-    std::vector<Coauthor> coauthors;
-    auto& co = db.cached(R"sql(
-SELECT p.id, p.display_name, count(DISTINCT other.work_id) AS shared
-FROM authorships mine JOIN authorships other ON other.work_id = mine.work_id
-JOIN people p ON p.id = other.person_id
-WHERE mine.person_id = ?1 AND other.person_id <> ?1
-GROUP BY p.id ORDER BY shared DESC, p.display_name)sql");
-    for (co.bind(1, person); co.step();) coauthors.push_back({co.integer(0), co.text(1), co.integer(2)});
-    return coauthors;
-}
-
-std::vector<std::pair<std::string, std::int64_t>> affiliations_of(Database& db, std::int64_t person) {
-    std::vector<std::pair<std::string, std::int64_t>> affiliations;
-    auto& aff = db.cached(R"sql(
-SELECT i.name, count(DISTINCT a.work_id) AS n FROM authorships a
-JOIN authorship_affiliations af ON af.authorship_id = a.id JOIN institutions i ON i.id = af.institution_id
-WHERE a.person_id = ?1 GROUP BY i.id ORDER BY n DESC, i.name)sql");
-    for (aff.bind(1, person); aff.step();) affiliations.emplace_back(aff.text(0), aff.integer(1));
-    return affiliations;
-}
-
 Profile load_profile(Database& db, std::int64_t person, const ProfileOptions& options) {
     Profile p;
     p.person = person;
@@ -377,8 +353,11 @@ Profile load_profile(Database& db, std::int64_t person, const ProfileOptions& op
     p.variants = other_names(db, person, p.name);
     p.orcid = orcid_of(db, person);
     p.topics = topics_by_works(p.works);
-    p.coauthors = coauthors_of(db, person);
-    p.affiliations = affiliations_of(db, person);
+    p.coauthors = graph::collaborators(db, person, {});
+    p.close_collaborators = std::count_if(p.coauthors.begin(), p.coauthors.end(), [&](const auto& c) {
+        return c.shared_works >= options.close_min_shared;
+    });
+    p.institutions = graph::institutions_of(db, person);
     p.summary = summarize(db, person);
     p.distinction = distinguish(db, person);
     if (options.explain) p.attributions = attributions_of(db, person);
@@ -393,6 +372,7 @@ Value counts_value(const Profile& p) {
     counts.set("works", static_cast<std::int64_t>(p.works.size()));
     counts.set("coauthors", static_cast<std::int64_t>(p.coauthors.size()));
     counts.set("topics", static_cast<std::int64_t>(p.topics.size()));
+    counts.set("close_collaborators", p.close_collaborators);
     return counts;
 }
 
@@ -408,24 +388,31 @@ Value topics_value(const std::vector<std::pair<std::string, std::int64_t>>& topi
     return list;
 }
 
-Value affiliations_value(const std::vector<std::pair<std::string, std::int64_t>>& affiliations) {
+Value year_value(const std::optional<std::int64_t>& year) { return year ? Value(*year) : Value(); }
+
+Value institutions_value(const std::vector<graph::Institution>& institutions) {
     Value list = Value::array();
-    for (const auto& [institution, n] : affiliations) {
+    for (const auto& i : institutions) {
         Value a = Value::object();
-        a.set("name", institution);
-        a.set("works", n);
+        a.set("id", i.id);
+        a.set("name", i.name);
+        a.set("ror", text_or_null(i.ror));
+        a.set("first_year", year_value(i.first_year));
+        a.set("last_year", year_value(i.last_year));
+        a.set("works", i.works);
+        a.set("spellings", strings_value(i.spellings));
         list.push(std::move(a));
     }
     return list;
 }
 
-Value coauthors_value(std::span<const Coauthor> coauthors) {
+Value coauthors_value(std::span<const graph::Collaborator> coauthors) {
     Value list = Value::array();
     for (const auto& c : coauthors) {
         Value v = Value::object();
         v.set("id", person_ref(c.id));
         v.set("name", c.name);
-        v.set("shared_works", c.works);
+        v.set("shared_works", c.shared_works);
         list.push(std::move(v));
     }
     return list;
@@ -462,7 +449,8 @@ Value profile_data(const Profile& p, const ProfileOptions& options) {
     data.set("probable_merge", !p.distinction.groups.empty());
     data.set("groups", groups_value(p.distinction.groups));
     data.set("topics", topics_value(p.topics));
-    data.set("affiliations", affiliations_value(p.affiliations));
+    // "affiliations" are the institutions, grouped from every spelling (the key is kept for scripts).
+    data.set("affiliations", institutions_value(p.institutions));
     data.set("coauthors", coauthors_value(std::span(p.coauthors).first(p.coauthors_shown)));
     data.set("works", profile_works_value(p, options.abstracts));
     return data;
@@ -475,6 +463,7 @@ Block facts_block(const Profile& p) {
                     {"ORCID", p.orcid.empty() ? "none recorded" : p.orcid},
                     {"Works", std::to_string(p.works.size())},
                     {"Co-authors", std::to_string(p.coauthors.size())},
+                    {"Close collaborators", std::to_string(p.close_collaborators)},
                     {"Topics", std::to_string(p.topics.size())}};
     if (p.summary.first_year) facts.fields.emplace_back("Active", years_text(p.summary));
     if (!p.variants.empty()) facts.fields.emplace_back("Also printed as", join(p.variants, "; "));
@@ -513,14 +502,19 @@ void add_topics(std::vector<Block>& blocks, const Profile& p) {
     blocks.push_back(std::move(t));
 }
 
-void add_affiliations(std::vector<Block>& blocks, const Profile& p) {
-    if (p.affiliations.empty()) return;
-    blocks.push_back(heading("Affiliations", 2));
-    Block list;
-    list.type = Block::Type::list;
-    for (const auto& [institution, n] : p.affiliations)
-        list.items.push_back(fmt::format("{} ({} work{})", institution, n, n == 1 ? "" : "s"));
-    blocks.push_back(std::move(list));
+std::string span_text(const std::optional<std::int64_t>& first, const std::optional<std::int64_t>& last) {
+    if (!first) return "";
+    return first == last ? std::to_string(*first) : fmt::format("{}–{}", *first, *last);
+}
+
+void add_institutions(std::vector<Block>& blocks, const Profile& p) {
+    if (p.institutions.empty()) return;
+    blocks.push_back(heading("Institutions", 2));
+    Block t = table_block({"institution", "years", "works", "printed as"});
+    for (const auto& i : p.institutions)
+        t.table.rows.push_back(
+            {i.name, span_text(i.first_year, i.last_year), std::to_string(i.works), join(i.spellings, "; ")});
+    blocks.push_back(std::move(t));
 }
 
 void add_coauthors(std::vector<Block>& blocks, const Profile& p) {
@@ -528,7 +522,7 @@ void add_coauthors(std::vector<Block>& blocks, const Profile& p) {
     blocks.push_back(heading("Co-authors", 2));
     Block t = table_block({"person", "name", "shared works"});
     for (const auto& c : std::span(p.coauthors).first(p.coauthors_shown))
-        t.table.rows.push_back({person_ref(c.id), c.name, std::to_string(c.works)});
+        t.table.rows.push_back({person_ref(c.id), c.name, std::to_string(c.shared_works)});
     blocks.push_back(std::move(t));
     if (p.coauthors_shown < p.coauthors.size())
         blocks.push_back(
@@ -571,10 +565,16 @@ Document profile_report(Database& db, std::int64_t person, const ProfileOptions&
     doc.blocks.push_back(facts_block(p));
     add_probable_merge(doc.blocks, p);
     add_topics(doc.blocks, p);
-    add_affiliations(doc.blocks, p);
+    add_institutions(doc.blocks, p);
     add_coauthors(doc.blocks, p);
     add_works(doc.blocks, p, options.explain);
     if (options.abstracts) add_abstracts(doc.blocks, p);
+    // The person's own graph, for the formats that draw one: the co-authors the profile lists,
+    // topics and institutions.
+    graph::GraphQuery around;
+    around.topics = around.institutions = true;
+    around.limit = options.coauthors > 0 ? options.coauthors + 1 : 0;
+    doc.graph = graph::person_graph(db, {person}, around);
     return doc;
 }
 

@@ -22,7 +22,8 @@ sdk::Document people_report(Database& db, std::string_view name);
 struct ProfileOptions {
     long coauthors = 20;  // 0: all
     bool abstracts = true;
-    bool explain = false;  // each work with how it came to be on the profile
+    bool explain = false;               // each work with how it came to be on the profile
+    std::int64_t close_min_shared = 2;  // config collaborators.close_min_shared
 };
 sdk::Document profile_report(Database& db, std::int64_t person, const ProfileOptions& options);
 
