@@ -8,6 +8,7 @@
 #include "bzpeer/sdk/delimited.hpp"
 #include "bzpeer/sdk/document.hpp"
 #include "dot.hpp"
+#include "graphml.hpp"
 
 namespace {
 
@@ -93,6 +94,62 @@ TEST(DotFormat, AProfileWithoutAGraphIsRefused) {
     profile.kind = "profile";
     EXPECT_THROW(bzpeer::dot::render(profile, "dot"), std::invalid_argument);
     EXPECT_THROW(bzpeer::dot::render(small_graph(), "svg"), std::invalid_argument);
+}
+
+TEST(GraphmlFormat, EscapedKeepsLineBreaksAndDropsWhatXmlForbids) {
+    EXPECT_EQ(bzpeer::graphml::escaped("<a href=\"x\">&'</a>"),
+              "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
+    EXPECT_EQ(bzpeer::graphml::escaped("a\tb\nc\rd\x01"
+                                       "e\xEF\xBF\xBE"
+                                       "f\xFF"),
+              "a&#9;b&#10;c&#13;d e f\xEF\xBF\xBD");
+}
+
+TEST(GraphmlFormat, KeysAreTypedFromTheValues) {
+    auto out = bzpeer::graphml::render(small_graph(), "graphml");
+    EXPECT_NE(out.find("<key id=\"n0\" for=\"node\" attr.name=\"works\" attr.type=\"int\"/>"),
+              std::string::npos);
+    EXPECT_NE(out.find("<key id=\"n1\" for=\"node\" attr.name=\"confidence\" attr.type=\"double\"/>"),
+              std::string::npos);
+    EXPECT_NE(out.find("<key id=\"n2\" for=\"node\" attr.name=\"ego\" attr.type=\"boolean\"/>"),
+              std::string::npos);
+    EXPECT_NE(out.find("<key id=\"n3\" for=\"node\" attr.name=\"code\" attr.type=\"string\"/>"),
+              std::string::npos);
+    EXPECT_NE(out.find("<key id=\"e0\" for=\"edge\" attr.name=\"first_year\" attr.type=\"int\"/>"),
+              std::string::npos);
+    auto first_label_key = out.find("attr.name=\"label\"");
+    EXPECT_EQ(out.find("attr.name=\"label\"", first_label_key + 1), std::string::npos)
+        << "an attribute named like a built-in key gets no second key";
+    EXPECT_NE(out.find("    <node id=\"p:1\">\n"
+                       "      <data key=\"n_type\">person</data>\n"
+                       "      <data key=\"n_label\">Bo Zheng</data>\n"
+                       "      <data key=\"n_cluster\">cluster:p:1</data>\n"
+                       "      <data key=\"n_cluster_label\">Bo Zheng (Alibaba)</data>\n"
+                       "      <data key=\"n0\">3</data>\n"
+                       "      <data key=\"n1\">0.5</data>\n"
+                       "      <data key=\"n2\">true</data>\n"
+                       "    </node>\n"),
+              std::string::npos)
+        << out;
+    EXPECT_NE(out.find("    <edge source=\"p:1\" target=\"p:2\">\n"
+                       "      <data key=\"e_type\">coauthor</data>\n"
+                       "      <data key=\"e_weight\">2</data>\n"
+                       "      <data key=\"e0\">2019</data>\n"
+                       "    </edge>\n"),
+              std::string::npos)
+        << out;
+    EXPECT_NE(out.find("<data key=\"g_omitted\">5 topics were left out.</data>"), std::string::npos);
+}
+
+TEST(GraphmlFormat, MixedValuesWidenTheirKey) {
+    Document doc;
+    doc.kind = "graph";
+    doc.graph.nodes = {{"a", "person", "A", "", {{"n", 1}, {"big", std::int64_t{1} << 40}, {"mixed", true}}},
+                       {"b", "person", "B", "", {{"n", 1.5}, {"mixed", 2}}}};
+    auto out = bzpeer::graphml::render(doc, "graphml");
+    EXPECT_NE(out.find("attr.name=\"n\" attr.type=\"double\""), std::string::npos);
+    EXPECT_NE(out.find("attr.name=\"big\" attr.type=\"long\""), std::string::npos);
+    EXPECT_NE(out.find("attr.name=\"mixed\" attr.type=\"string\""), std::string::npos);
 }
 
 }  // namespace
