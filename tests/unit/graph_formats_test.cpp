@@ -8,6 +8,7 @@
 #include "bzpeer/sdk/delimited.hpp"
 #include "bzpeer/sdk/document.hpp"
 #include "dot.hpp"
+#include "graph_csv.hpp"
 #include "graphml.hpp"
 
 namespace {
@@ -150,6 +151,31 @@ TEST(GraphmlFormat, MixedValuesWidenTheirKey) {
     EXPECT_NE(out.find("attr.name=\"n\" attr.type=\"double\""), std::string::npos);
     EXPECT_NE(out.find("attr.name=\"big\" attr.type=\"long\""), std::string::npos);
     EXPECT_NE(out.find("attr.name=\"mixed\" attr.type=\"string\""), std::string::npos);
+}
+
+TEST(GraphCsvFormat, EdgesCarryLabelsAndAttributeColumns) {
+    EXPECT_EQ(bzpeer::graph_csv::render(small_graph(), "csv"),
+              "source,target,type,weight,source_label,target_label,first_year\n"
+              "p:1,p:2,coauthor,2,Bo Zheng,'=1+1,2019\n"
+              "p:1,topic:cs.LG,topic,300,Bo Zheng,Machine Learning,\n");
+    EXPECT_EQ(bzpeer::graph_csv::render(small_graph(), "tsv"),
+              "source\ttarget\ttype\tweight\tsource_label\ttarget_label\tfirst_year\n"
+              "p:1\tp:2\tcoauthor\t2\tBo Zheng\t'=1+1\t2019\n"
+              "p:1\ttopic:cs.LG\ttopic\t300\tBo Zheng\tMachine Learning\t\n");
+}
+
+TEST(GraphCsvFormat, NodesCarryTheUnionOfAttributes) {
+    EXPECT_EQ(bzpeer::graph_csv::render(small_graph(), "nodes-csv"),
+              "id,type,label,cluster,works,confidence,ego,code\n"
+              "p:1,person,Bo Zheng,cluster:p:1,3,0.5,true,\n"
+              "p:2,person,'=1+1,,1,,false,\n"
+              "topic:cs.LG,topic,Machine Learning,,,,,cs.LG\n");
+    EXPECT_EQ(bzpeer::graph_csv::render(small_graph(), "nodes-tsv"),
+              "id\ttype\tlabel\tcluster\tworks\tconfidence\tego\tcode\n"
+              "p:1\tperson\tBo Zheng\tcluster:p:1\t3\t0.5\ttrue\t\n"
+              "p:2\tperson\t'=1+1\t\t1\t\tfalse\t\n"
+              "topic:cs.LG\ttopic\tMachine Learning\t\t\t\t\tcs.LG\n");
+    EXPECT_THROW(bzpeer::graph_csv::render(small_graph(), "json"), std::invalid_argument);
 }
 
 }  // namespace
