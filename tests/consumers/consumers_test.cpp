@@ -167,7 +167,8 @@ protected:
     }
 
     Run python(const std::string& script, std::vector<std::string> args) {
-        args.insert(args.begin(), {BZPEER_PYTHON, std::string(BZPEER_CONSUMERS_DIR) + "/" + script});
+        // -B: no __pycache__ left in the source tree.
+        args.insert(args.begin(), {BZPEER_PYTHON, "-B", std::string(BZPEER_CONSUMERS_DIR) + "/" + script});
         return run(args);
     }
 
