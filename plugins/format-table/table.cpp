@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "bzpeer/sdk/delimited.hpp"
 #include "bzpeer/sdk/text.hpp"
 
 namespace bzpeer::table {
@@ -73,8 +74,39 @@ std::size_t widest_row(const std::vector<Row>& rows) {
 
 // ---- tsv and csv -------------------------------------------------------------------------
 
-// What tsv and csv print: the first table (header first), else all label/value fields.
-std::vector<Row> selected_rows(const sdk::Document& document) {
+// How many blocks of each tabular kind a document holds.
+struct Sections {
+    int tables = 0, fields = 0, lists = 0;
+};
+
+Sections sections_of(const sdk::Document& document) {
+    Sections s;
+    for (const auto& block : document.blocks) {
+        if (block.type == Block::Type::table) ++s.tables;
+        if (block.type == Block::Type::fields && !block.fields.empty()) ++s.fields;
+        if (block.type == Block::Type::list && !block.items.empty()) ++s.lists;
+    }
+    return s;
+}
+
+std::string plural(int n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+// What tsv and csv print: the one table (header first), or, in a document without tables,
+// every fields block as label/value rows (the lists of such a document, e.g. eval's list of
+// errors, are prose around the figures). A document of several sections would otherwise lose
+// all but one of them without a word, so it is refused, naming the formats that keep it all.
+std::vector<Row> selected_rows(const sdk::Document& document, std::string_view format) {
+    auto s = sections_of(document);
+    if (s.tables > 1 || (s.tables == 1 && s.fields + s.lists > 0)) {
+        std::string parts = plural(s.tables, "table");
+        if (s.fields > 0) parts += ", " + plural(s.fields, "block") + " of fields";
+        if (s.lists > 0) parts += ", " + plural(s.lists, "list");
+        throw std::invalid_argument(
+            std::string(format) + " holds one table, and this " +
+            (document.kind.empty() ? std::string("document") : document.kind) + " has several sections (" +
+            parts + "); use --format json, markdown or table for all of it, or 'bzpeer collaborators' / " +
+            "'bzpeer works' for one table as " + std::string(format));
+    }
     std::vector<Row> rows;
     for (const auto& block : document.blocks) {
         if (block.type != Block::Type::table) continue;
@@ -89,20 +121,9 @@ std::vector<Row> selected_rows(const sdk::Document& document) {
     return rows;
 }
 
-std::string csv_cell(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
-
 template <class CellFn>
-std::string delimited(const sdk::Document& document, char separator, CellFn cell) {
-    auto rows = selected_rows(document);
+std::string delimited(const sdk::Document& document, std::string_view format, char separator, CellFn cell) {
+    auto rows = selected_rows(document, format);
     auto columns = widest_row(rows);
     std::string out;
     for (const auto& row : rows) {
@@ -247,11 +268,13 @@ std::string render_block(const Block& block) {
 }  // namespace
 
 std::string tsv(const sdk::Document& document) {
-    return delimited(document, '\t', [](const std::string& cell) { return one_line(cell); });
+    return delimited(document, "tsv", '\t',
+                     [](const std::string& cell) { return sdk::delimited::tsv_field(cell); });
 }
 
 std::string csv(const sdk::Document& document) {
-    return delimited(document, ',', [](const std::string& cell) { return csv_cell(cell); });
+    return delimited(document, "csv", ',',
+                     [](const std::string& cell) { return sdk::delimited::csv_field(cell); });
 }
 
 std::string text(const sdk::Document& document) {

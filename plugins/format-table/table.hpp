@@ -8,9 +8,12 @@
 
 namespace bzpeer::table {
 
-// The document's first table block, header row first; without a table block, every fields
-// block as label/value rows. Rows are padded with empty cells to the widest row.
-// Tabs and line breaks in cells become spaces; lines end in "\n".
+// The document's one table block, header row first; in a document without tables, every
+// fields block as label/value rows. Rows are padded with empty cells to the widest row.
+// Tabs and line breaks in cells become spaces; lines end in "\n". A document of several
+// sections (more than one table, or a table beside fields or lists) throws
+// std::invalid_argument naming the formats that render all of it. Cells that a spreadsheet
+// would run as a formula are defused (sdk/delimited.hpp).
 std::string tsv(const sdk::Document& document);
 
 // The same rows as tsv(), quoted per RFC 4180 (cells holding a comma, a quote or a line

@@ -338,10 +338,16 @@ TEST(JsonFormat, UnknownFormatThrows) {
 
 // ---- table: tsv and csv --------------------------------------------------------------------
 
-TEST(TableFormat, TsvPrintsTheFirstTableWithCellsOnOneLine) {
+// The works table of profile() on its own, as a works listing is: one table among prose.
+Document works_listing() {
     Document doc = profile();
-    doc.blocks.push_back(table({"Other"}, {{"ignored"}}));
-    EXPECT_EQ(bzpeer::table::render(doc, "tsv"),
+    doc.kind = "works";
+    doc.blocks.erase(doc.blocks.begin() + 2, doc.blocks.begin() + 5);  // the fields and the list
+    return doc;
+}
+
+TEST(TableFormat, TsvPrintsTheOneTableWithCellsOnOneLine) {
+    EXPECT_EQ(bzpeer::table::render(works_listing(), "tsv"),
               "Year\tTitle\tVenue\n"
               "2023\tPipes | and tables in CTR models\tKDD\n"
               "2022\tCO2 emission inventories\tNature Climate Change\n"
@@ -352,7 +358,7 @@ TEST(TableFormat, TsvPrintsTheFirstTableWithCellsOnOneLine) {
 }
 
 TEST(TableFormat, CsvQuotesOnlyWhatRfc4180Requires) {
-    EXPECT_EQ(bzpeer::table::render(profile(), "csv"),
+    EXPECT_EQ(bzpeer::table::render(works_listing(), "csv"),
               "Year,Title,Venue\n"
               "2023,Pipes | and tables in CTR models,KDD\n"
               "2022,CO2\temission inventories,Nature Climate Change\n"
@@ -360,6 +366,48 @@ TEST(TableFormat, CsvQuotesOnlyWhatRfc4180Requires) {
               "SIGGRAPH\n"
               "2020,郑博 and Balázs Ódor on multilingual NLP,\"ACL, Findings\"\n"
               "2019,\"Who is \"\"Bo Zheng\"\"?\nSpeech anti-spoofing\",Interspeech\n");
+}
+
+// A report of several sections cannot be one table: printing its first table alone would drop
+// the rest without a word.
+TEST(TableFormat, DelimitedOutputRefusesADocumentOfSeveralSections) {
+    for (const char* format : {"tsv", "csv"}) {
+        SCOPED_TRACE(format);
+        try {
+            bzpeer::table::render(profile(), format);
+            ADD_FAILURE() << "rendered a report of a table, fields and a list";
+        } catch (const std::invalid_argument& e) {
+            std::string message = e.what();
+            EXPECT_NE(message.find("1 table, 1 block of fields, 1 list"), std::string::npos) << message;
+            EXPECT_NE(message.find("--format json, markdown or table"), std::string::npos) << message;
+            EXPECT_NE(message.find("'bzpeer works' for one table as " + std::string(format)),
+                      std::string::npos)
+                << message;
+        }
+        Document two_tables;
+        two_tables.kind = "profile";
+        two_tables.blocks = {table({"topic"}, {{"cs.LG"}}), table({"person"}, {{"p:1"}})};
+        EXPECT_THROW(bzpeer::table::render(two_tables, format), std::invalid_argument);
+    }
+}
+
+// =HYPERLINK(...) in a title must stay text when the file is opened in a spreadsheet; -3 is a number.
+TEST(TableFormat, DelimitedCellsThatSpreadsheetsWouldRunAreDefused) {
+    Document doc;
+    doc.blocks = {table({"cell"}, {{"=HYPERLINK(\"x\")"},
+                                   {"+1"},
+                                   {"-3"},
+                                   {"-0.5"},
+                                   {"-x"},
+                                   {"@x"},
+                                   {"\t=1"},
+                                   {"\r=1"},
+                                   {"-"},
+                                   {"a=b"}})};
+    EXPECT_EQ(bzpeer::table::render(doc, "csv"),
+              "cell\n\"'=HYPERLINK(\"\"x\"\")\"\n+1\n-3\n-0.5\n'-x\n'@x\n'\t=1\n\"'\r=1\"\n'-\na=b\n");
+    EXPECT_EQ(bzpeer::table::render(doc, "tsv"),
+              "cell\n'=HYPERLINK(\"x\")\n+1\n-3\n-0.5\n'-x\n'@x\n' =1\n' =1\n'-\na=b\n");
 }
 
 TEST(TableFormat, WithoutATableFieldsBecomeLabelValueRows) {
