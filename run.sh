@@ -6,11 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian 12 packages the build and the tests need.
-# python3 runs the tests' loopback HTTP server.
+# python3 runs the tests' loopback HTTP server; libgraphviz-dev draws the html format's
+# graphs (graphviz brings its layout plugins' configuration); chromium reads the html pages
+# back in the consumer test.
 packages=(g++ cmake ninja-build pkg-config
           libcli11-dev libyaml-cpp-dev libsqlite3-dev libboost-dev libfmt-dev
           libpugixml-dev libsimdjson-dev libutf8proc-dev libcurl4-openssl-dev zlib1g-dev
-          libgtest-dev libgmock-dev python3)
+          libgraphviz-dev graphviz
+          libgtest-dev libgmock-dev python3 chromium)
 
 install_missing() {
     local missing=()
