@@ -23,6 +23,7 @@ std::string format_for_extension(const std::filesystem::path& file) {
     if (ext == ".jsonl" || ext == ".ndjson") return "jsonl";
     if (ext == ".tsv") return "tsv";
     if (ext == ".csv") return "csv";
+    if (ext == ".html" || ext == ".htm") return "html";
     return {};
 }
 

@@ -12,7 +12,7 @@ _bzpeer() {
     done
     case $prev in
         --config|--db|--file|--output|--plugin-path|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        -f|--format) COMPREPLY=($(compgen -W "json jsonl ndjson markdown md table tsv csv" -- "$cur")); return ;;
+        -f|--format) COMPREPLY=($(compgen -W "html htm json jsonl ndjson markdown md table tsv csv" -- "$cur")); return ;;
     esac
     local words
     case $path in
