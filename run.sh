@@ -6,13 +6,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian 12 packages the build and the tests need.
-# python3 runs the tests' loopback HTTP server; graphviz (dot), python3-networkx and bibtool read
-# the graph and bibliography outputs back in the consumer tests (tests/consumers/).
+# python3 runs the tests' loopback HTTP server; libgraphviz-dev draws the html format's graphs
+# (graphviz brings its layout plugins' configuration and `dot`); graphviz, python3-networkx,
+# bibtool and chromium read the graph, bibliography and html outputs back in the consumer tests
+# (tests/consumers/).
 packages=(g++ cmake ninja-build pkg-config
           libcli11-dev libyaml-cpp-dev libsqlite3-dev libboost-dev libfmt-dev
           libpugixml-dev libsimdjson-dev libutf8proc-dev libcurl4-openssl-dev zlib1g-dev
+          libgraphviz-dev graphviz
           libgtest-dev libgmock-dev python3
-          graphviz python3-networkx bibtool)
+          python3-networkx bibtool chromium)
 
 install_missing() {
     local missing=()

@@ -75,7 +75,8 @@ int main(int argc, char** argv) {
         app.add_option("--config", declared.config, "config file (env BZPEER_CONFIG)");
         app.add_option("--plugin-path", declared.plugin_path,
                        "extra plugin folders, searched first (env BZPEER_PLUGIN_PATH)");
-        app.add_option("-f,--format", ctx.format, "output format: table, tsv, csv, json, jsonl, markdown");
+        app.add_option("-f,--format", ctx.format,
+                       "output format: table, tsv, csv, json, jsonl, markdown, html");
         app.add_option("-o,--output", ctx.output, "write the output to FILE instead of stdout");
         app.add_flag("-q,--quiet", ctx.quiet, "print no progress or summaries");
         app.add_flag("--progress", ctx.progress,
