@@ -4,19 +4,19 @@ _bzpeer() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         w=${COMP_WORDS[i]}
         case $w in
-            --author|--coauthors|--config|--db|--doi|--dump|--file|--for|--format|--from|--id|--metadata|--orcid|--output|--plugin-path|--query|--set|--snapshot|--truth|--until|--works|-f|-o) ((i++)); continue ;;
+            --author|--coauthors|--config|--db|--depth|--doi|--dump|--file|--for|--format|--from|--id|--limit|--metadata|--min-shared|--min-weight|--name|--nodes|--orcid|--output|--plugin-path|--query|--set|--since|--snapshot|--truth|--until|--works|-f|-o) ((i++)); continue ;;
         esac
         case "$path $w" in
-            " init"|" import"|" import authors"|" import arxiv"|" import crossref"|" import orcid"|" stats"|" works"|" works disown"|" works claim"|" people"|" people merge"|" people split"|" profile"|" resolve"|" explain"|" ledger"|" ledger export"|" ledger import"|" eval"|" plugins"|" plugins list"|" config"|" config path"|" config show"|" config get"|" config set"|" completion"|" manual") path="$path $w" ;;
+            " init"|" import"|" import authors"|" import arxiv"|" import crossref"|" import orcid"|" stats"|" works"|" works disown"|" works claim"|" people"|" people merge"|" people split"|" profile"|" resolve"|" explain"|" ledger"|" ledger export"|" ledger import"|" eval"|" collaborators"|" graph"|" plugins"|" plugins list"|" formats"|" config"|" config path"|" config show"|" config get"|" config set"|" completion"|" manual") path="$path $w" ;;
         esac
     done
     case $prev in
         --config|--db|--file|--output|--plugin-path|-o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        -f|--format) COMPREPLY=($(compgen -W "html htm json jsonl ndjson markdown md table tsv csv" -- "$cur")); return ;;
+        -f|--format) COMPREPLY=($(compgen -W "bibtex bib dot gv csv tsv nodes-csv nodes-tsv graphml html htm json jsonl ndjson markdown md table" -- "$cur")); return ;;
     esac
     local words
     case $path in
-        "") words="init import stats works people profile resolve explain ledger eval plugins config completion manual -h --help --version --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
+        "") words="init import stats works people profile resolve explain ledger eval collaborators graph plugins formats config completion manual -h --help --version --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
         " init") words="-h --help" ;;
         " import") words="authors arxiv crossref orcid -h --help" ;;
         " import authors") words="-h --help --dry-run --resume --offline" ;;
@@ -37,8 +37,11 @@ _bzpeer() {
         " ledger export") words="-h --help" ;;
         " ledger import") words="-h --help" ;;
         " eval") words="-h --help --truth --orcid" ;;
+        " collaborators") words="-h --help --close --min-shared --since --limit" ;;
+        " graph") words="-h --help --name --depth --nodes --min-weight --since --limit" ;;
         " plugins") words="list -h --help" ;;
         " plugins list") words="-h --help" ;;
+        " formats") words="-h --help" ;;
         " config") words="path show get set -h --help" ;;
         " config path") words="-h --help" ;;
         " config show") words="-h --help" ;;
