@@ -874,6 +874,63 @@ TEST_F(CliTest, UnknownCommandIsAUsageErrorNamingIt) {
     EXPECT_TRUE(contains(lines.front(), "frobnicate")) << r.describe();
 }
 
+TEST_F(CliTest, MistypedCommandSuggestsTheClosest) {
+    auto r = run({"profil", "p:1"});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    ASSERT_EQ(r.err_lines().size(), 1u) << r.describe();
+    EXPECT_TRUE(contains(r.err, "unknown command 'profil'; did you mean 'profile'?")) << r.describe();
+}
+
+TEST_F(CliTest, MistypedSubcommandSuggestsTheClosestEvenWhereANameCouldStand) {
+    // `people NAME` takes a name too: a lowercase near miss of a subcommand is taken as a typo.
+    auto r = run({"--format", "json", "people", "splt", "p:1", "--flagged"});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    ASSERT_EQ(r.err_lines().size(), 1u) << r.describe();
+    EXPECT_TRUE(contains(r.err, "unknown command 'people splt'; did you mean 'people split'?"))
+        << r.describe();
+    r = run({"config", "sohw"});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    EXPECT_TRUE(contains(r.err, "did you mean 'config show'?")) << r.describe();
+}
+
+// The subcommands CLI11 lists under "Subcommands:" in a help text.
+std::vector<std::string> subcommands_in_help(const std::string& help) {
+    std::vector<std::string> names;
+    bool listing = false;
+    for (const auto& line : split_lines(help)) {
+        if (line == "Subcommands:") {
+            listing = true;
+        } else if (listing && line.starts_with("  ") && line.size() > 2 && line[2] != ' ') {
+            names.push_back(line.substr(2, line.find(' ', 2) - 2));
+        } else if (listing) {
+            listing = false;
+        }
+    }
+    return names;
+}
+
+TEST_F(CliTest, EveryCommandsHelpShowsTheGlobalOptionsAndExamplesOfItself) {
+    std::vector<std::string> paths{""};
+    std::size_t checked = 0;
+    while (!paths.empty()) {
+        std::string path = paths.back();
+        paths.pop_back();
+        std::vector<std::string> args = path.empty() ? std::vector<std::string>{} : split(path, ' ');
+        args.push_back("--help");
+        auto r = run(args);
+        ASSERT_EQ(r.exit_code, 0) << r.describe();
+        for (const auto& sub : subcommands_in_help(r.out))
+            paths.push_back(path.empty() ? sub : path + " " + sub);
+        ASSERT_TRUE(contains(r.out, "\nExamples:\n  bzpeer " + path)) << r.describe();
+        if (path.empty()) continue;
+        ++checked;
+        EXPECT_TRUE(contains(r.out, "Global options")) << r.describe();
+        for (const char* option : {"--db", "--config", "--format", "--output", "--quiet"})
+            EXPECT_TRUE(contains(r.out, option)) << option << "\n" << r.describe();
+    }
+    EXPECT_GE(checked, 20u);
+}
+
 TEST_F(CliTest, UnknownFormatIsAUsageError) {
     ASSERT_NO_FATAL_FAILURE(init());
     auto r = run({"stats", "--format", "yaml"});
