@@ -230,6 +230,14 @@ TEST_F(CliTest, EmptyDatabaseStatsAreZero) {
     EXPECT_EQ(num(stats["authorships"]), 0);
 }
 
+TEST_F(CliTest, InitWithBareFileNamesCreatesThemInTheCurrentFolder) {
+    // The example `bzpeer init --db lab.db --config lab.yaml`: files without a folder part.
+    auto r = run({"init", "--db", "lab.db", "--config", "lab.yaml"});
+    EXPECT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_TRUE(fs::exists(dir_ / "lab.db")) << r.describe();
+    EXPECT_TRUE(fs::exists(dir_ / "lab.yaml")) << r.describe();
+}
+
 TEST_F(CliTest, InitTwiceKeepsTheData) {
     ASSERT_NO_FATAL_FAILURE(init_and_import());
     auto again = run({"init"});
