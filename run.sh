@@ -6,11 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian 12 packages the build and the tests need.
-# python3 runs the tests' loopback HTTP server.
+# python3 runs the tests' loopback HTTP server; man-db, zsh and fish check the man pages and
+# completions.
 packages=(g++ cmake ninja-build pkg-config
           libcli11-dev libyaml-cpp-dev libsqlite3-dev libboost-dev libfmt-dev
           libpugixml-dev libsimdjson-dev libutf8proc-dev libcurl4-openssl-dev zlib1g-dev
-          libgtest-dev libgmock-dev python3)
+          libgtest-dev libgmock-dev python3 man-db zsh fish)
 
 install_missing() {
     local missing=()

@@ -901,6 +901,12 @@ TEST_F(CliTest, MistypedSubcommandSuggestsTheClosestEvenWhereANameCouldStand) {
     EXPECT_TRUE(contains(r.err, "did you mean 'config show'?")) << r.describe();
 }
 
+TEST_F(CliTest, ManualOfAMistypedCommandSuggestsTheClosest) {
+    auto r = run({"manual", "profil"});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    EXPECT_TRUE(contains(r.err, "did you mean 'profile'?")) << r.describe();
+}
+
 // The subcommands CLI11 lists under "Subcommands:" in a help text.
 std::vector<std::string> subcommands_in_help(const std::string& help) {
     std::vector<std::string> names;
