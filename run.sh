@@ -9,13 +9,13 @@ cd "$(dirname "$0")"
 # python3 runs the tests' loopback HTTP server; libgraphviz-dev draws the html format's graphs
 # (graphviz brings its layout plugins' configuration and `dot`); graphviz, python3-networkx,
 # bibtool and chromium read the graph, bibliography and html outputs back in the consumer tests
-# (tests/consumers/).
+# (tests/consumers/); man-db, zsh and fish check the man pages and completions.
 packages=(g++ cmake ninja-build pkg-config
           libcli11-dev libyaml-cpp-dev libsqlite3-dev libboost-dev libfmt-dev
           libpugixml-dev libsimdjson-dev libutf8proc-dev libcurl4-openssl-dev zlib1g-dev
           libgraphviz-dev graphviz
           libgtest-dev libgmock-dev python3
-          python3-networkx bibtool chromium)
+          python3-networkx bibtool chromium man-db zsh fish)
 
 install_missing() {
     local missing=()

@@ -2,10 +2,28 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "bzpeer/host/config.hpp"
+#include "command_table.hpp"
 #include "context.hpp"
 #include "docgen.hpp"
 
 namespace bzpeer::cli {
+
+namespace {
+
+// The fixed words some values choose from, for the completions to offer.
+ValueChoices value_choices(const CLI::App& root, Context& ctx) {
+    std::vector<std::string> keys, commands;
+    for (const auto& key : Config::keys()) keys.emplace_back(key.name);
+    for (const auto* sub : children(root)) commands.push_back(sub->get_name());
+    return {{"--format", ctx.s().plugins().format_names()},
+            {"completion SHELL", completion_shells()},
+            {"config get KEY", keys},
+            {"config set KEY", keys},
+            {"manual COMMAND", commands}};
+}
+
+}  // namespace
 
 void add_docs_commands(CLI::App& app, Context& ctx) {
     auto* completion = app.add_subcommand("completion", "print a shell completion script (bash, zsh, fish)");
@@ -13,7 +31,7 @@ void add_docs_commands(CLI::App& app, Context& ctx) {
     completion->add_option("SHELL", *shell, "bash, zsh or fish")->required();
     completion->callback([&app, &ctx, shell] {
         ctx.action = [&app, &ctx, shell] {
-            std::cout << completion_script(app, *shell, ctx.s().plugins().format_names());
+            std::cout << completion_script(app, *shell, value_choices(app, ctx));
         };
     });
 

@@ -17,7 +17,9 @@ void add_init_command(CLI::App& app, Context& ctx) {
         ctx.action = [&ctx] {
             const auto& config_path = ctx.s().config_path();
             if (!std::filesystem::exists(config_path)) {
-                std::filesystem::create_directories(config_path.parent_path());
+                // A bare file name (`--config lab.yaml`) has no folder to create.
+                if (config_path.has_parent_path())
+                    std::filesystem::create_directories(config_path.parent_path());
                 std::ofstream out(config_path);
                 out << Config::default_file();
                 if (!out) throw Error(fmt::format("cannot write {}", config_path.string()));

@@ -6,6 +6,7 @@
 #include "bzpeer/base/error.hpp"
 #include "bzpeer/base/version.hpp"
 #include "context.hpp"
+#include "help.hpp"
 
 namespace {
 
@@ -34,29 +35,6 @@ bzpeer::SessionOptions scan_session_options(int argc, char** argv) {
     return options;
 }
 
-// CLI11 says only "A subcommand is required" for `bzpeer frobnicate`: find the first word that
-// is not a command where one was expected, so the message can name it.
-std::string unknown_command(const CLI::App& app, int argc, char** argv) {
-    const CLI::App* level = &app;
-    for (int i = 1; i < argc; ++i) {
-        std::string_view arg = argv[i];
-        if (arg.starts_with("-")) {
-            // Skip the value of a global option that takes one.
-            for (const auto* option : app.get_options())
-                if (option->get_expected_max() > 0 && arg.find('=') == std::string_view::npos &&
-                    option->check_name(std::string(arg)))
-                    ++i;
-            continue;
-        }
-        auto subs = level->get_subcommands([&](const CLI::App* sub) { return sub->get_name() == arg; });
-        if (subs.empty())
-            return level->get_subcommands([](const CLI::App*) { return true; }).empty() ? ""
-                                                                                        : std::string(arg);
-        level = subs.front();
-    }
-    return "";
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -71,13 +49,18 @@ int main(int argc, char** argv) {
         app.fallthrough();
         // Declared for help and validation; their values were taken by scan_session_options.
         SessionOptions declared;
-        app.add_option("--db", declared.database, "database file (env BZPEER_DB)");
-        app.add_option("--config", declared.config, "config file (env BZPEER_CONFIG)");
+        // FILE and DIR types also tell the completions to offer paths.
+        app.add_option("--db", declared.database, "database file (env BZPEER_DB)")->type_name("FILE");
+        app.add_option("--config", declared.config, "config file (env BZPEER_CONFIG)")->type_name("FILE");
         app.add_option("--plugin-path", declared.plugin_path,
-                       "extra plugin folders, searched first (env BZPEER_PLUGIN_PATH)");
+                       "extra plugin folders, searched first (env BZPEER_PLUGIN_PATH)")
+            ->type_name("DIR");
         app.add_option("-f,--format", ctx.format,
-                       "output format: table, tsv, csv, json, jsonl, markdown, html");
-        app.add_option("-o,--output", ctx.output, "write the output to FILE instead of stdout");
+                       "output format: table, tsv, csv, json, jsonl, markdown, html, dot, graphml, bibtex "
+                       "(see 'bzpeer formats')")
+            ->type_name("FORMAT");
+        app.add_option("-o,--output", ctx.output, "write the output to FILE instead of stdout")
+            ->type_name("FILE");
         app.add_flag("-q,--quiet", ctx.quiet, "print no progress or summaries");
         app.add_flag("--progress", ctx.progress,
                      "show the progress line of long imports even when stderr is not a terminal");
@@ -91,6 +74,14 @@ int main(int argc, char** argv) {
         cli::add_plugins_command(app, ctx);
         cli::add_config_command(app, ctx);
         cli::add_docs_commands(app, ctx);
+        cli::add_help_footers(app);
+
+        // Before parsing: CLI11 would read `people splt` as a search for the name "splt", and
+        // says only "A subcommand is required" for `bzpeer frobnicate`.
+        if (auto unknown = cli::find_unknown_command(app, argc, argv)) {
+            std::cerr << "bzpeer: " << cli::describe(*unknown) << '\n';
+            return static_cast<int>(Exit::usage);
+        }
 
         try {
             app.parse(argc, argv);
@@ -101,10 +92,6 @@ int main(int argc, char** argv) {
         } catch (const CLI::CallForVersion& e) {
             return app.exit(e);
         } catch (const CLI::ParseError& e) {
-            if (auto word = unknown_command(app, argc, argv); !word.empty()) {
-                std::cerr << "bzpeer: unknown command '" << word << "' (see 'bzpeer --help')\n";
-                return static_cast<int>(Exit::usage);
-            }
             std::cerr << "bzpeer: " << e.what() << " (see 'bzpeer --help')\n";
             return static_cast<int>(Exit::usage);
         }

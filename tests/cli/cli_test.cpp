@@ -230,6 +230,14 @@ TEST_F(CliTest, EmptyDatabaseStatsAreZero) {
     EXPECT_EQ(num(stats["authorships"]), 0);
 }
 
+TEST_F(CliTest, InitWithBareFileNamesCreatesThemInTheCurrentFolder) {
+    // The example `bzpeer init --db lab.db --config lab.yaml`: files without a folder part.
+    auto r = run({"init", "--db", "lab.db", "--config", "lab.yaml"});
+    EXPECT_EQ(r.exit_code, 0) << r.describe();
+    EXPECT_TRUE(fs::exists(dir_ / "lab.db")) << r.describe();
+    EXPECT_TRUE(fs::exists(dir_ / "lab.yaml")) << r.describe();
+}
+
 TEST_F(CliTest, InitTwiceKeepsTheData) {
     ASSERT_NO_FATAL_FAILURE(init_and_import());
     auto again = run({"init"});
@@ -872,6 +880,69 @@ TEST_F(CliTest, UnknownCommandIsAUsageErrorNamingIt) {
     auto lines = r.err_lines();
     ASSERT_EQ(lines.size(), 1u) << r.describe();
     EXPECT_TRUE(contains(lines.front(), "frobnicate")) << r.describe();
+}
+
+TEST_F(CliTest, MistypedCommandSuggestsTheClosest) {
+    auto r = run({"profil", "p:1"});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    ASSERT_EQ(r.err_lines().size(), 1u) << r.describe();
+    EXPECT_TRUE(contains(r.err, "unknown command 'profil'; did you mean 'profile'?")) << r.describe();
+}
+
+TEST_F(CliTest, MistypedSubcommandSuggestsTheClosestEvenWhereANameCouldStand) {
+    // `people NAME` takes a name too: a lowercase near miss of a subcommand is taken as a typo.
+    auto r = run({"--format", "json", "people", "splt", "p:1", "--flagged"});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    ASSERT_EQ(r.err_lines().size(), 1u) << r.describe();
+    EXPECT_TRUE(contains(r.err, "unknown command 'people splt'; did you mean 'people split'?"))
+        << r.describe();
+    r = run({"config", "sohw"});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    EXPECT_TRUE(contains(r.err, "did you mean 'config show'?")) << r.describe();
+}
+
+TEST_F(CliTest, ManualOfAMistypedCommandSuggestsTheClosest) {
+    auto r = run({"manual", "profil"});
+    EXPECT_EQ(r.exit_code, 2) << r.describe();
+    EXPECT_TRUE(contains(r.err, "did you mean 'profile'?")) << r.describe();
+}
+
+// The subcommands CLI11 lists under "Subcommands:" in a help text.
+std::vector<std::string> subcommands_in_help(const std::string& help) {
+    std::vector<std::string> names;
+    bool listing = false;
+    for (const auto& line : split_lines(help)) {
+        if (line == "Subcommands:") {
+            listing = true;
+        } else if (listing && line.starts_with("  ") && line.size() > 2 && line[2] != ' ') {
+            names.push_back(line.substr(2, line.find(' ', 2) - 2));
+        } else if (listing) {
+            listing = false;
+        }
+    }
+    return names;
+}
+
+TEST_F(CliTest, EveryCommandsHelpShowsTheGlobalOptionsAndExamplesOfItself) {
+    std::vector<std::string> paths{""};
+    std::size_t checked = 0;
+    while (!paths.empty()) {
+        std::string path = paths.back();
+        paths.pop_back();
+        std::vector<std::string> args = path.empty() ? std::vector<std::string>{} : split(path, ' ');
+        args.push_back("--help");
+        auto r = run(args);
+        ASSERT_EQ(r.exit_code, 0) << r.describe();
+        for (const auto& sub : subcommands_in_help(r.out))
+            paths.push_back(path.empty() ? sub : path + " " + sub);
+        ASSERT_TRUE(contains(r.out, "\nExamples:\n  bzpeer " + path)) << r.describe();
+        if (path.empty()) continue;
+        ++checked;
+        EXPECT_TRUE(contains(r.out, "Global options")) << r.describe();
+        for (const char* option : {"--db", "--config", "--format", "--output", "--quiet"})
+            EXPECT_TRUE(contains(r.out, option)) << option << "\n" << r.describe();
+    }
+    EXPECT_GE(checked, 20u);
 }
 
 TEST_F(CliTest, UnknownFormatIsAUsageError) {
