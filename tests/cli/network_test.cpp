@@ -15,19 +15,27 @@ namespace {
 
 class NetworkTest : public CliTest {
 protected:
-    // Rows of a CSV file as python's csv module reads them, as JSON.
-    std::string csv_rows(const fs::path& file) {
-        std::string command = "python3 " +
-                              shell_quote(std::string(BZPEER_SOURCE_DIR) + "/tests/consumers/csv_rows.py") +
-                              " " + shell_quote(file.string());
+    // Runs a command (a consumer of bzpeer's output) and returns its stdout; fails the test
+    // unless it exits 0.
+    std::string consume(const std::string& command) {
         std::string out;
         FILE* pipe = ::popen(command.c_str(), "r");
         if (!pipe) throw std::runtime_error("cannot run " + command);
         char buffer[4096];
         for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-        EXPECT_EQ(::pclose(pipe), 0) << command;
+        EXPECT_EQ(::pclose(pipe), 0) << command << "\n" << out;
         return out;
     }
+
+    std::string consumer(const std::string& script, const std::vector<fs::path>& files) {
+        std::string command =
+            "python3 -B " + shell_quote(std::string(BZPEER_SOURCE_DIR) + "/tests/consumers/" + script);
+        for (const auto& f : files) command += " " + shell_quote(f.string());
+        return consume(command);
+    }
+
+    // Rows of a CSV file as python's csv module reads them, as JSON.
+    std::string csv_rows(const fs::path& file) { return consumer("csv_rows.py", {file}); }
 
     // The id of the person with the most works among those `people NAME` lists.
     std::string busiest(const std::string& name) {
@@ -159,6 +167,32 @@ TEST_F(NetworkTest, GraphByNameDrawsEachPersonBehindTheNameAsACluster) {
         }
     }
     EXPECT_GT(coauthor_edges, namesakes.size());
+}
+
+// The picture that shows a name is several people: Graphviz and networkx read the dot and
+// graphml outputs of the dev-set feed back as exactly the graph the JSON output describes,
+// one cluster per person behind the name.
+TEST_F(NetworkTest, GraphByNameReadsBackInGraphvizAndNetworkxAsTheJsonSays) {
+    ASSERT_NO_FATAL_FAILURE(import_devset());
+    auto json = run({"graph", "--name", "Bo Zheng", "--format", "json", "--output", "bo.json"});
+    ASSERT_EQ(json.exit_code, 0) << json.describe();
+    consumer("expected_from_json.py",
+             {dir_ / "bo.json", "The people named Bo Zheng", dir_ / "expected.json"});
+
+    auto dot = run({"graph", "--name", "Bo Zheng", "--output", "bo.dot"});
+    ASSERT_EQ(dot.exit_code, 0) << dot.describe();
+    consume("dot -Tsvg " + shell_quote((dir_ / "bo.dot").string()) + " -o " +
+            shell_quote((dir_ / "bo.svg").string()));
+    auto svg = consumer("check_svg.py", {dir_ / "bo.svg", dir_ / "expected.json"});
+
+    auto graphml = run({"graph", "--name", "Bo Zheng", "--output", "bo.graphml"});
+    ASSERT_EQ(graphml.exit_code, 0) << graphml.describe();
+    consumer("check_graphml.py", {dir_ / "bo.graphml", dir_ / "expected.json"});
+
+    simdjson::dom::parser parser;
+    auto clusters = length(parser.parse(read_file(dir_ / "bo.json"))["clusters"]);
+    EXPECT_GE(clusters, 4u);
+    EXPECT_TRUE(contains(svg, ", " + std::to_string(clusters) + " cluster")) << svg;
 }
 
 TEST_F(NetworkTest, GraphLimitKeepsTheMostConnectedAndSaysWhatItLeftOut) {
