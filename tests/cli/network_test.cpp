@@ -221,6 +221,52 @@ TEST_F(NetworkTest, GraphLimitKeepsTheMostConnectedAndSaysWhatItLeftOut) {
     }
 }
 
+// A graph is two tables: --output FILE.csv writes FILE.nodes.csv and FILE.edges.csv, which
+// python's csv module reads back as the nodes and edges of the JSON output.
+TEST_F(NetworkTest, GraphAsCsvIsANodeListAndAnEdgeList) {
+    ASSERT_NO_FATAL_FAILURE(init_and_import());
+    auto person = busiest("Del Maestro");
+    auto r = run({"graph", person, "--nodes", "topics", "--output", "graph.csv"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    ASSERT_TRUE(fs::exists(dir_ / "graph.nodes.csv")) << r.describe();
+    ASSERT_TRUE(fs::exists(dir_ / "graph.edges.csv")) << r.describe();
+    auto json = run({"graph", person, "--nodes", "topics", "--format", "json"});
+    simdjson::dom::parser parser, nodes_parser, edges_parser;
+    auto graph = parser.parse(json.out);
+    auto nodes = nodes_parser.parse(csv_rows(dir_ / "graph.nodes.csv")).get_array();
+    auto edges = edges_parser.parse(csv_rows(dir_ / "graph.edges.csv")).get_array();
+    ASSERT_EQ(nodes.size(), length(graph["nodes"]));
+    ASSERT_EQ(edges.size(), length(graph["edges"]));
+    std::map<std::string, std::string> label;
+    for (auto n : graph["nodes"].get_array()) label[str(n["id"])] = str(n["label"]);
+    for (auto n : nodes) EXPECT_EQ(str(n["label"]), label[str(n["id"])]);
+    std::set<std::string> want, got;
+    for (auto e : graph["edges"].get_array())
+        want.insert(str(e["source"]) + ">" + str(e["target"]) + ":" + str(e["type"]));
+    for (auto e : edges) got.insert(str(e["source"]) + ">" + str(e["target"]) + ":" + str(e["type"]));
+    EXPECT_EQ(got, want);
+}
+
+TEST_F(NetworkTest, FormatsListsWhatEachFormatRenders) {
+    ASSERT_NO_FATAL_FAILURE(init());
+    auto r = run({"formats", "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.describe();
+    simdjson::dom::parser parser;
+    std::map<std::string, std::set<std::string>> kinds;
+    for (auto f : parser.parse(r.out).get_array())
+        for (const auto& k : strings(f["documents"])) kinds[str(f["format"])].insert(k);
+    EXPECT_TRUE(kinds["dot"].count("graph"));
+    EXPECT_TRUE(kinds["graphml"].count("graph"));
+    EXPECT_TRUE(kinds["html"].count("profile"));
+    EXPECT_TRUE(kinds["bibtex"].count("works"));
+    EXPECT_TRUE(kinds["csv"].count("graph") && kinds["csv"].count("table"));
+    EXPECT_FALSE(kinds["bibtex"].count("graph"));
+    // A format asked for a document it cannot render says which can.
+    auto refused = run({"formats", "--format", "dot"});
+    EXPECT_EQ(refused.exit_code, 2) << refused.describe();
+    EXPECT_TRUE(contains(refused.err, "formats that do")) << refused.err;
+}
+
 TEST_F(NetworkTest, GraphNeedsPeopleOrANameAndKnownNodeTypes) {
     ASSERT_NO_FATAL_FAILURE(import_devset());
     EXPECT_EQ(run({"graph"}).exit_code, 2);
