@@ -22,6 +22,7 @@ struct Context {
     bool quiet = false;
     bool verbose = false;
     bool progress = false;  // --progress: a progress line even when stderr is not a terminal
+    std::string as;         // --as: the user acting; empty: config user.name
 
     std::unique_ptr<Session> session;
     // The chosen command's work, run after parsing succeeded.

@@ -61,6 +61,8 @@ int main(int argc, char** argv) {
             ->type_name("FORMAT");
         app.add_option("-o,--output", ctx.output, "write the output to FILE instead of stdout")
             ->type_name("FILE");
+        app.add_option("--as", ctx.as, "act as this user of the database (default: config user.name)")
+            ->type_name("USER");
         app.add_flag("-q,--quiet", ctx.quiet, "print no progress or summaries");
         app.add_flag("--progress", ctx.progress,
                      "show the progress line of long imports even when stderr is not a terminal");

@@ -11,7 +11,7 @@ _bzpeer_is_command() {
 # Whether option $2 takes a value under command path $1.
 _bzpeer_takes_value() {
     case $2 in
-        --db|--config|--plugin-path|-f|--format|-o|--output) return 0 ;;
+        --db|--config|--plugin-path|-f|--format|-o|--output|--as) return 0 ;;
     esac
     case "$1 $2" in
         " import arxiv --file"|" import arxiv --query"|" import arxiv --id"|" import arxiv --author"|" import arxiv --from"|" import arxiv --until"|" import arxiv --set"|" import arxiv --metadata"|" import arxiv --snapshot"|" import crossref --file"|" import crossref --doi"|" import crossref --author"|" import crossref --orcid"|" import crossref --query"|" import crossref --dump"|" import orcid --file"|" works disown --from"|" works claim --for"|" people split --works"|" profile --coauthors"|" eval --truth"|" collaborators --min-shared"|" collaborators --since"|" collaborators --limit"|" graph --name"|" graph --depth"|" graph --nodes"|" graph --min-weight"|" graph --since"|" graph --limit") return 0 ;;
@@ -36,8 +36,8 @@ _bzpeer_value() {
         " import orcid --file") _bzpeer_files "$3" ;;
         " ledger import #1") _bzpeer_files "$3" ;;
         " eval --truth") _bzpeer_files "$3" ;;
-        " config get #1") COMPREPLY=($(compgen -W "database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared graph.limit sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours" -- "$3")) ;;
-        " config set #1") COMPREPLY=($(compgen -W "database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared graph.limit sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours" -- "$3")) ;;
+        " config get #1") COMPREPLY=($(compgen -W "database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared user.name user.email user.orcid graph.limit sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours" -- "$3")) ;;
+        " config set #1") COMPREPLY=($(compgen -W "database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared user.name user.email user.orcid graph.limit sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours" -- "$3")) ;;
         " completion #1") COMPREPLY=($(compgen -W "bash zsh fish" -- "$3")) ;;
         " manual #1") COMPREPLY=($(compgen -W "init import stats works people profile resolve explain ledger eval collaborators graph plugins formats config completion manual" -- "$3")) ;;
         *" --db") _bzpeer_files "$3" ;;
@@ -53,39 +53,39 @@ _bzpeer_value() {
 # The options and subcommands offered under path $1.
 _bzpeer_options() {
     case $1 in
-        "") echo "-h --help --version --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " init") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " import") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " import authors") echo "-h --help --dry-run --resume --offline --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " import arxiv") echo "-h --help --file --offline --query --id --author --oai --from --until --set --metadata --snapshot --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " import crossref") echo "-h --help --file --offline --doi --author --orcid --query --dump --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " import orcid") echo "-h --help --file --offline --enrich --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " stats") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " works") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " works disown") echo "-h --help --from --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " works claim") echo "-h --help --for --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " people") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " people merge") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " people split") echo "-h --help --works --flagged --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " profile") echo "-h --help --coauthors --no-abstracts --explain --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " resolve") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " explain") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " ledger") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " ledger export") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " ledger import") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " eval") echo "-h --help --truth --orcid --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " collaborators") echo "-h --help --close --min-shared --since --limit --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " graph") echo "-h --help --name --depth --nodes --min-weight --since --limit --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " plugins") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " plugins list") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " formats") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " config") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " config path") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " config show") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " config get") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " config set") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " completion") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
-        " manual") echo "-h --help --db --config --plugin-path -f --format -o --output -q --quiet --progress -v --verbose" ;;
+        "") echo "-h --help --version --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " init") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " import") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " import authors") echo "-h --help --dry-run --resume --offline --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " import arxiv") echo "-h --help --file --offline --query --id --author --oai --from --until --set --metadata --snapshot --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " import crossref") echo "-h --help --file --offline --doi --author --orcid --query --dump --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " import orcid") echo "-h --help --file --offline --enrich --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " stats") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " works") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " works disown") echo "-h --help --from --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " works claim") echo "-h --help --for --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " people") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " people merge") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " people split") echo "-h --help --works --flagged --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " profile") echo "-h --help --coauthors --no-abstracts --explain --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " resolve") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " explain") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " ledger") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " ledger export") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " ledger import") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " eval") echo "-h --help --truth --orcid --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " collaborators") echo "-h --help --close --min-shared --since --limit --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " graph") echo "-h --help --name --depth --nodes --min-weight --since --limit --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " plugins") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " plugins list") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " formats") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " config") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " config path") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " config show") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " config get") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " config set") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " completion") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " manual") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
     esac
 }
 _bzpeer_subcommands() {

@@ -15,7 +15,7 @@ function __bzpeer_at
             set skip_value 0
         else if string match -q -- '-?*' $w
             switch "$path $w"
-                case '* --db' '* --config' '* --plugin-path' '* -f' '* --format' '* -o' '* --output' 'import arxiv --file' 'import arxiv --query' 'import arxiv --id' 'import arxiv --author' 'import arxiv --from' 'import arxiv --until' 'import arxiv --set' 'import arxiv --metadata' 'import arxiv --snapshot' 'import crossref --file' 'import crossref --doi' 'import crossref --author' 'import crossref --orcid' 'import crossref --query' 'import crossref --dump' 'import orcid --file' 'works disown --from' 'works claim --for' 'people split --works' 'profile --coauthors' 'eval --truth' 'collaborators --min-shared' 'collaborators --since' 'collaborators --limit' 'graph --name' 'graph --depth' 'graph --nodes' 'graph --min-weight' 'graph --since' 'graph --limit'
+                case '* --db' '* --config' '* --plugin-path' '* -f' '* --format' '* -o' '* --output' '* --as' 'import arxiv --file' 'import arxiv --query' 'import arxiv --id' 'import arxiv --author' 'import arxiv --from' 'import arxiv --until' 'import arxiv --set' 'import arxiv --metadata' 'import arxiv --snapshot' 'import crossref --file' 'import crossref --doi' 'import crossref --author' 'import crossref --orcid' 'import crossref --query' 'import crossref --dump' 'import orcid --file' 'works disown --from' 'works claim --for' 'people split --works' 'profile --coauthors' 'eval --truth' 'collaborators --min-shared' 'collaborators --since' 'collaborators --limit' 'graph --name' 'graph --depth' 'graph --nodes' 'graph --min-weight' 'graph --since' 'graph --limit'
                     set skip_value 1
             end
         else if test $positionals -eq 0; and contains -- (string trim -- "$path $w") $__bzpeer_commands
@@ -36,6 +36,7 @@ complete -c bzpeer -l config -r -F -d 'config file (env BZPEER_CONFIG)'
 complete -c bzpeer -l plugin-path -r -F -d 'extra plugin folders, searched first (env BZPEER_PLUGIN_PATH)'
 complete -c bzpeer -s f -l format -r -f -a 'bibtex bib dot gv csv tsv nodes-csv nodes-tsv graphml html htm json jsonl ndjson markdown md table' -d 'output format: table, tsv, csv, json, jsonl, markdown, html, dot, graphml, bibtex (see \'bzpeer formats\')'
 complete -c bzpeer -s o -l output -r -F -d 'write the output to FILE instead of stdout'
+complete -c bzpeer -l as -r -f -d 'act as this user of the database (default: config user.name)'
 complete -c bzpeer -s q -l quiet -d 'print no progress or summaries'
 complete -c bzpeer -l progress -d 'show the progress line of long imports even when stderr is not a terminal'
 complete -c bzpeer -s v -l verbose -d 'say which config file and plugin folders are used'
@@ -145,9 +146,9 @@ complete -c bzpeer -n '__bzpeer_at \'config\'' -s h -l help -d 'Print this help 
 complete -c bzpeer -n '__bzpeer_at \'config path\'' -s h -l help -d 'Print this help message and exit'
 complete -c bzpeer -n '__bzpeer_at \'config show\'' -s h -l help -d 'Print this help message and exit'
 complete -c bzpeer -n '__bzpeer_at \'config get\'' -s h -l help -d 'Print this help message and exit'
-complete -c bzpeer -n '__bzpeer_at \'config get\' 1' -a 'database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared graph.limit sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours'
+complete -c bzpeer -n '__bzpeer_at \'config get\' 1' -a 'database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared user.name user.email user.orcid graph.limit sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours'
 complete -c bzpeer -n '__bzpeer_at \'config set\'' -s h -l help -d 'Print this help message and exit'
-complete -c bzpeer -n '__bzpeer_at \'config set\' 1' -a 'database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared graph.limit sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours'
+complete -c bzpeer -n '__bzpeer_at \'config set\' 1' -a 'database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared user.name user.email user.orcid graph.limit sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours'
 complete -c bzpeer -n '__bzpeer_at \'completion\'' -s h -l help -d 'Print this help message and exit'
 complete -c bzpeer -n '__bzpeer_at \'completion\' 1' -a 'bash zsh fish'
 complete -c bzpeer -n '__bzpeer_at \'manual\'' -s h -l help -d 'Print this help message and exit'

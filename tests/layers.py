@@ -14,9 +14,10 @@ MAY_USE = {
     "net": ["base", "store"],
     "host": ["base", "store", "net"],
     "identity": ["base", "store"],
-    "ingest": ["base", "store", "net", "host", "identity"],
+    "social": ["base", "store", "host", "identity", "graph"],
+    "ingest": ["base", "store", "net", "host", "identity", "social"],
     "graph": ["base", "store", "identity"],
-    "reports": ["base", "store", "host", "identity", "graph"],
+    "reports": ["base", "store", "host", "identity", "graph", "social"],
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"(?:bzpeer/)?([a-z_]+)/[^"]+"', re.M)

@@ -13,7 +13,7 @@ namespace bzpeer {
 namespace {
 
 // Migration N brings user_version from N-1 to N. Append only; never edit a shipped one.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     R"sql(
 CREATE TABLE import_runs (
   id INTEGER PRIMARY KEY,
@@ -223,6 +223,59 @@ CREATE TABLE http_cache (
   body BLOB NOT NULL,
   fetched_at TEXT NOT NULL,
   expires_at TEXT
+);
+)sql",
+    // 2: users of one database (a lab), and what they do with people: follow (with what their
+    // feed has shown), claim (with the ORCID and the evidence), invite. No command reached the
+    // version 1 tables, so they are replaced rather than converted.
+    R"sql(
+ALTER TABLE people DROP COLUMN claimed;
+DROP TABLE follows;
+DROP TABLE claims;
+DROP TABLE invitations;
+
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  email TEXT NOT NULL DEFAULT '',
+  orcid TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE follows (
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  seen_until TEXT NOT NULL,  -- the user's feed shows what was stored after this
+  PRIMARY KEY (user_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX follows_by_person ON follows(person_id);
+
+-- A claim links a person to a user by an ORCID whose record lists the person's works.
+CREATE TABLE claims (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  orcid TEXT NOT NULL,
+  evidence TEXT NOT NULL,  -- JSON: the works the record and the person share
+  created_at TEXT NOT NULL,
+  withdrawn_at TEXT
+);
+CREATE UNIQUE INDEX claims_one_live_per_orcid ON claims(orcid) WHERE withdrawn_at IS NULL;
+CREATE UNIQUE INDEX claims_one_live_per_person ON claims(person_id) WHERE withdrawn_at IS NULL;
+
+CREATE TABLE invitations (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  email TEXT NOT NULL DEFAULT '',
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,       -- the message as written (markdown)
+  message TEXT NOT NULL,    -- the RFC 5322 message
+  status TEXT NOT NULL CHECK (status IN ('draft', 'sent', 'failed')),
+  created_at TEXT NOT NULL,
+  sent_at TEXT,
+  error TEXT
 );
 )sql",
 };
