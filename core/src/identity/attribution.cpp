@@ -80,6 +80,15 @@ std::vector<std::vector<std::int64_t>> concurrent_circles(const BlockData& data,
 
 }  // namespace
 
+double mean_attribution_confidence(Database& db, std::int64_t person) {
+    auto& stmt = db.cached("SELECT avg(coalesce(confidence, 1.0)) FROM authorships WHERE person_id = ?1");
+    stmt.bind(1, person);
+    double mean = 1.0;
+    if (stmt.step() && !stmt.is_null(0)) mean = stmt.real(0);
+    stmt.reset();
+    return mean;
+}
+
 std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std::int64_t person,
                                                                std::size_t limit) {
     std::vector<std::vector<std::int64_t>> groups;

@@ -20,6 +20,10 @@ namespace bzpeer {
 std::vector<std::vector<std::int64_t>> weakly_connected_groups(Database& db, std::int64_t person,
                                                                std::size_t limit = 300);
 
+// The mean confidence (0..1) of the attributions of a person's authorships; an authorship
+// without a recorded confidence counts as certain. 1 when the person has none.
+double mean_attribution_confidence(Database& db, std::int64_t person);
+
 // How a work came to be on a person's profile, for reports.
 struct Attribution {
     std::string reason;       // "alone", "orcid", "assertion", "evidence"
