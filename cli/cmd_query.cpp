@@ -4,6 +4,7 @@
 
 #include "bzpeer/identity/people.hpp"
 #include "bzpeer/reports/reports.hpp"
+#include "bzpeer/social/trust.hpp"
 #include "context.hpp"
 
 namespace bzpeer::cli {
@@ -55,6 +56,7 @@ void add_query_commands(CLI::App& app, Context& ctx) {
             options.abstracts = !*no_abstracts && config.flag("profile.abstracts");
             options.explain = *explain;
             options.close_min_shared = config.count("collaborators.close_min_shared");
+            options.trust_weights = social::trust_weights(config);
             ctx.emit(profile_report(db, resolve_person(db, *who), options), "markdown");
         };
     });

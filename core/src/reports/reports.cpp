@@ -18,6 +18,8 @@
 #include "bzpeer/graph/research_graph.hpp"
 #include "bzpeer/identity/attribution.hpp"
 #include "bzpeer/identity/people.hpp"
+#include "bzpeer/social/trust.hpp"
+#include "bzpeer/social/verification.hpp"
 
 namespace bzpeer {
 
@@ -236,10 +238,7 @@ GROUP BY i.id ORDER BY count(DISTINCT a.work_id) DESC, i.name LIMIT 3)sql");
     auto& orcid = db.cached("SELECT value FROM identifiers WHERE person_id = ?1 AND scheme = 'orcid'");
     orcid.bind(1, person);
     if (orcid.step()) d.orcid = orcid.text(0);
-    auto& confidence =
-        db.cached("SELECT avg(coalesce(confidence, 1.0)) FROM authorships WHERE person_id = ?1");
-    confidence.bind(1, person);
-    if (confidence.step() && !confidence.is_null(0)) d.confidence = confidence.real(0);
+    d.confidence = mean_attribution_confidence(db, person);
     d.groups = weakly_connected_groups(db, person);
     return d;
 }
@@ -318,6 +317,8 @@ struct Profile {
     PersonSummary summary;
     Distinction distinction;
     std::map<std::int64_t, Attribution> attributions;  // by work; only with --explain
+    social::Trust trust;                               // its verification says who claimed the person
+    std::int64_t followers = 0;
     std::size_t coauthors_shown = 0;
 };
 
@@ -361,6 +362,8 @@ Profile load_profile(Database& db, std::int64_t person, const ProfileOptions& op
     p.summary = summarize(db, person);
     p.distinction = distinguish(db, person);
     if (options.explain) p.attributions = attributions_of(db, person);
+    p.trust = social::trust_of(db, person, {options.trust_weights, options.close_min_shared});
+    p.followers = social::follower_count(db, person);
     // The limit applies to both faces; counts.coauthors still says how many there are.
     p.coauthors_shown = options.coauthors > 0 ? std::min<std::size_t>(p.coauthors.size(), options.coauthors)
                                               : p.coauthors.size();
@@ -373,6 +376,7 @@ Value counts_value(const Profile& p) {
     counts.set("coauthors", static_cast<std::int64_t>(p.coauthors.size()));
     counts.set("topics", static_cast<std::int64_t>(p.topics.size()));
     counts.set("close_collaborators", p.close_collaborators);
+    counts.set("followers", p.followers);
     return counts;
 }
 
@@ -445,6 +449,16 @@ Value profile_data(const Profile& p, const ProfileOptions& options) {
     if (!p.orcid.empty()) identifiers.set("orcid", p.orcid);
     data.set("identifiers", std::move(identifiers));
     data.set("counts", counts_value(p));
+    const auto& verification = p.trust.verification;
+    Value level = Value::object();
+    level.set("level", verification.level);
+    level.set("reason", verification.reason);
+    data.set("verification", std::move(level));
+    Value trust = Value::object();
+    trust.set("score", p.trust.score);
+    trust.set("band", p.trust.band);
+    data.set("trust", std::move(trust));
+    data.set("claimed_by", verification.claimed_by ? Value(*verification.claimed_by) : Value());
     data.set("confidence", p.distinction.confidence);
     data.set("probable_merge", !p.distinction.groups.empty());
     data.set("groups", groups_value(p.distinction.groups));
@@ -459,12 +473,19 @@ Value profile_data(const Profile& p, const ProfileOptions& options) {
 Block facts_block(const Profile& p) {
     Block facts;
     facts.type = Block::Type::fields;
-    facts.fields = {{"Person", person_ref(p.person)},
-                    {"ORCID", p.orcid.empty() ? "none recorded" : p.orcid},
-                    {"Works", std::to_string(p.works.size())},
-                    {"Co-authors", std::to_string(p.coauthors.size())},
-                    {"Close collaborators", std::to_string(p.close_collaborators)},
-                    {"Topics", std::to_string(p.topics.size())}};
+    const auto& verification = p.trust.verification;
+    facts.fields = {
+        {"Person", person_ref(p.person)},
+        {"Claimed", verification.claimed_by ? "by user " + *verification.claimed_by : "unclaimed"},
+        {"Verification", fmt::format("{}: {}", social::level_name(verification.level), verification.reason)},
+        {"Trust", fmt::format("{} / 100, {} ('bzpeer trust {} --explain' says why)", p.trust.score,
+                              p.trust.band, person_ref(p.person))},
+        {"Followers", std::to_string(p.followers)},
+        {"ORCID", p.orcid.empty() ? "none recorded" : p.orcid},
+        {"Works", std::to_string(p.works.size())},
+        {"Co-authors", std::to_string(p.coauthors.size())},
+        {"Close collaborators", std::to_string(p.close_collaborators)},
+        {"Topics", std::to_string(p.topics.size())}};
     if (p.summary.first_year) facts.fields.emplace_back("Active", years_text(p.summary));
     if (!p.variants.empty()) facts.fields.emplace_back("Also printed as", join(p.variants, "; "));
     facts.fields.emplace_back("Attribution confidence", fmt::format("{:.2f}", p.distinction.confidence));

@@ -11,6 +11,7 @@
 #include "bzpeer/host/plugin_host.hpp"
 #include "bzpeer/identity/people.hpp"
 #include "bzpeer/sdk/document.hpp"
+#include "bzpeer/social/trust.hpp"
 #include "bzpeer/store/db.hpp"
 
 namespace bzpeer {
@@ -22,8 +23,9 @@ sdk::Document people_report(Database& db, std::string_view name);
 struct ProfileOptions {
     long coauthors = 20;  // 0: all
     bool abstracts = true;
-    bool explain = false;               // each work with how it came to be on the profile
-    std::int64_t close_min_shared = 2;  // config collaborators.close_min_shared
+    bool explain = false;                // each work with how it came to be on the profile
+    std::int64_t close_min_shared = 2;   // config collaborators.close_min_shared
+    social::TrustWeights trust_weights;  // config trust.weights.*
 };
 sdk::Document profile_report(Database& db, std::int64_t person, const ProfileOptions& options);
 
