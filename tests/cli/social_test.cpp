@@ -3,6 +3,7 @@
 // where a record holding several people scores below each of the people it is split into.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 
 #include "cli_harness.hpp"
