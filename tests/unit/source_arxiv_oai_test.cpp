@@ -15,41 +15,22 @@
 
 namespace {
 
-using bzpeer::test::CollectingSink;
-
 using bzpeer::arxiv::InputKind;
 using bzpeer::arxiv::OaiInfo;
 using bzpeer::arxiv::read_input;
 using bzpeer::arxiv::read_oai;
 using bzpeer::arxiv::ReadSummary;
-using bzpeer::sdk::AuthorRecord;
-using bzpeer::sdk::Identifier;
-using bzpeer::sdk::InputStream;
-using bzpeer::sdk::ReadRequest;
-using bzpeer::sdk::Status;
-using bzpeer::sdk::WorkRecord;
-using ::testing::ElementsAre;
-using ::testing::EndsWith;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::StartsWith;
+using namespace bzpeer::test::common;
 
 using StringStream = bzpeer::test::StepStream;
 
 std::string fixture(const std::string& path) { return bzpeer::test::read_fixture(path); }
 
-struct Parsed {
-    Status status;
-    std::vector<WorkRecord> works;
-    OaiInfo info;
-};
+using Parsed = bzpeer::test::Parsed<OaiInfo>;
 
 Parsed parse(std::string_view xml) {
-    Parsed parsed;
-    CollectingSink sink;
-    parsed.status = read_oai(xml, sink, &parsed.info);
-    parsed.works = std::move(sink.works);
-    return parsed;
+    return bzpeer::test::collect<OaiInfo>(
+        [&](CollectingSink& sink, OaiInfo& info) { return read_oai(xml, sink, &info); });
 }
 
 Parsed parse_fixture(const std::string& name) { return parse(fixture("arxiv-oai/" + name)); }

@@ -14,36 +14,20 @@
 
 namespace {
 
-using bzpeer::test::CollectingSink;
-
 using bzpeer::crossref::abstract_to_text;
 using bzpeer::crossref::ListInfo;
 using bzpeer::crossref::markup_to_text;
 using bzpeer::crossref::read_crossref;
 using bzpeer::crossref::Reader;
-using bzpeer::sdk::AuthorRecord;
-using bzpeer::sdk::Status;
-using bzpeer::sdk::WorkRecord;
-using ::testing::ElementsAre;
-using ::testing::EndsWith;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::StartsWith;
+using namespace bzpeer::test::common;
 
 std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("crossref/" + name); }
 
-struct Parsed {
-    Status status;
-    std::vector<WorkRecord> works;
-    ListInfo info;
-};
+using Parsed = bzpeer::test::Parsed<ListInfo>;
 
 Parsed parse(std::string_view json) {
-    Parsed parsed;
-    CollectingSink sink;
-    parsed.status = read_crossref(json, sink, &parsed.info);
-    parsed.works = std::move(sink.works);
-    return parsed;
+    return bzpeer::test::collect<ListInfo>(
+        [&](CollectingSink& sink, ListInfo& info) { return read_crossref(json, sink, &info); });
 }
 
 Parsed parse_fixture(const std::string& name) { return parse(fixture(name)); }
