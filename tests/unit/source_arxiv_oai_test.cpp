@@ -37,16 +37,6 @@ Parsed parse_fixture(const std::string& name) { return parse(fixture("arxiv-oai/
 
 std::vector<std::string> names(const WorkRecord& work) { return bzpeer::test::author_names(work); }
 
-void expect_collapsed(const std::string& text) {
-    EXPECT_EQ(text.find('\n'), std::string::npos) << text;
-    EXPECT_EQ(text.find("  "), std::string::npos) << text;
-    ASSERT_FALSE(text.empty());
-    EXPECT_NE(text.front(), ' ');
-    EXPECT_NE(text.back(), ' ');
-}
-
-MATCHER_P2(Id, scheme, value, "") { return arg.scheme == scheme && arg.value == value; }
-
 TEST(SourceArxivOai, GetRecordArxivRawWithTwoVersions) {
     Parsed p = parse_fixture("getrecord_arXivRaw_1302.2146_two_versions.xml");
     ASSERT_TRUE(p.status) << p.status.message;

@@ -74,8 +74,6 @@ std::string dump(const WorkRecord& w) {
     return out.str();
 }
 
-MATCHER_P2(Id, scheme, value, "") { return arg.scheme == scheme && arg.value == value; }
-
 TEST(SourceArxivSnapshot, ReadsAllHundredRecords) {
     Parsed p = parse(fixture(kSnapshot));
     ASSERT_TRUE(p.status) << p.status.message;

@@ -47,17 +47,6 @@ std::string doi_of(const WorkRecord& work) {
     return "";
 }
 
-// Text fields must come out on one line with no doubled or edge spaces.
-void expect_collapsed(const std::string& text) {
-    EXPECT_EQ(text.find('\n'), std::string::npos) << text;
-    EXPECT_EQ(text.find("  "), std::string::npos) << text;
-    ASSERT_FALSE(text.empty());
-    EXPECT_NE(text.front(), ' ');
-    EXPECT_NE(text.back(), ' ');
-}
-
-MATCHER_P2(Id, scheme, value, "") { return arg.scheme == scheme && arg.value == value; }
-
 // ---- legacy layout: namespaces declared on each extension element -------------------
 
 TEST(SourceArxiv, Legacy2016SearchReadsTenEntriesWithAllFields) {

@@ -69,7 +69,6 @@ std::vector<std::string> organizations(const std::vector<Affiliation>& affiliati
     return out;
 }
 
-MATCHER_P2(Id, scheme, value, "") { return arg.scheme == scheme && arg.value == value; }
 MATCHER_P3(Rel, type, scheme, value, "") {
     return arg.type == type && arg.id.scheme == scheme && arg.id.value == value;
 }

@@ -188,6 +188,18 @@ inline std::vector<std::string> author_names(const sdk::WorkRecord& work) {
     return out;
 }
 
+// Text fields must come out on one line with no doubled or edge spaces.
+inline void expect_collapsed(const std::string& text) {
+    EXPECT_EQ(text.find('\n'), std::string::npos) << text;
+    EXPECT_EQ(text.find("  "), std::string::npos) << text;
+    ASSERT_FALSE(text.empty());
+    EXPECT_NE(text.front(), ' ');
+    EXPECT_NE(text.back(), ' ');
+}
+
+// An sdk::Identifier with this scheme and value.
+MATCHER_P2(Id, scheme, value, "") { return arg.scheme == scheme && arg.value == value; }
+
 // The names the source tests share, for `using namespace bzpeer::test::common;`.
 namespace common {
 using ::bzpeer::sdk::AuthorRecord;
@@ -199,6 +211,8 @@ using ::bzpeer::sdk::ReadRequest;
 using ::bzpeer::sdk::Status;
 using ::bzpeer::sdk::WorkRecord;
 using ::bzpeer::test::CollectingSink;
+using ::bzpeer::test::expect_collapsed;
+using ::bzpeer::test::Id;
 using ::testing::ElementsAre;
 using ::testing::EndsWith;
 using ::testing::HasSubstr;
