@@ -418,7 +418,8 @@ const Names& names(Culture culture) {
          "Petrov",     "Smirnov",      "Kuznetsov",  "Popov",    "Novak",     "Horvat",    "Kovač",
          "Dvořák",     "Papadopoulos", "Georgiou",   "Yılmaz",   "Kaya",      "Demir",     "Şahin",
          "Hosseini",   "Rezaei",       "Ahmadi",     "Karimi",   "Cohen",     "Levi",      "Haddad",
-         "Hassan"}};
+         "Hassan"},
+        {}};
     // The most frequent family names appear more than once: Kim, Lee and Park are nearly half
     // of all Koreans.
     static const Names korean = {
@@ -427,7 +428,8 @@ const Names& names(Culture culture) {
          "Kyungmin", "Hanbyul", "Sangwoo", "Minseo",  "Youngjae", "Dahye",   "Chanwoo"},
         {},
         {"Kim", "Kim", "Kim",  "Lee", "Lee",  "Park", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang",
-         "Lim", "Han", "Shin", "Yoo", "Kwon", "Song", "Hong", "Jeon", "Ko",   "Moon", "Son", "Bae",  "Baek"}};
+         "Lim", "Han", "Shin", "Yoo", "Kwon", "Song", "Hong", "Jeon", "Ko",   "Moon", "Son", "Bae",  "Baek"},
+        {}};
     static const Names indian = {
         {"Rahul",  "Priya", "Amit",   "Ankit",  "Sneha",   "Arjun",  "Vikram", "Divya",  "Karthik", "Neha",
          "Aditya", "Pooja", "Rohan",  "Sanjay", "Deepak",  "Anjali", "Kavya",  "Manish", "Nikhil",  "Shreya",
@@ -437,7 +439,8 @@ const Names& names(Culture culture) {
          "Iyer",    "Nair",     "Rao",        "Das",         "Mehta",  "Joshi",   "Verma",  "Mishra",
          "Agarwal", "Banerjee", "Chatterjee", "Mukherjee",   "Bose",   "Ghosh",   "Sen",    "Pillai",
          "Menon",   "Krishnan", "Srinivasan", "Subramanian", "Raman",  "Chandra", "Jain",   "Shah",
-         "Desai",   "Kulkarni", "Deshpande",  "Pandey",      "Tiwari", "Yadav",   "Saxena", "Kapoor"}};
+         "Desai",   "Kulkarni", "Deshpande",  "Pandey",      "Tiwari", "Yadav",   "Saxena", "Kapoor"},
+        {}};
     static const Names japanese = {
         {"Hiroshi", "Yuki", "Takeshi", "Kenji",  "Haruka", "Akira",  "Daisuke", "Naoko",  "Shota", "Ayumi",
          "Kazuki",  "Ryo",  "Satoshi", "Takuya", "Yusuke", "Masato", "Keiko",   "Tomoko", "Sho",   "Kenta",
@@ -449,7 +452,8 @@ const Names& names(Culture culture) {
          "Ishikawa",  "Ogawa",   "Fujita",    "Okada",    "Goto",     "Hasegawa",  "Murakami",  "Kondo",
          "Ishii",     "Saito",   "Sakamoto",  "Endo",     "Aoki",     "Fujii",     "Nishimura", "Fukuda",
          "Ota",       "Miura",   "Fujiwara",  "Okamoto",  "Matsuda",  "Nakagawa",  "Nakano",    "Harada",
-         "Ono",       "Tamura"}};
+         "Ono",       "Tamura"},
+        {}};
     static const Names polish = {
         {"Piotr",     "Krzysztof",  "Tomasz", "Paweł",   "Michał", "Marcin",  "Jakub",  "Łukasz",  "Wojciech",
          "Grzegorz",  "Bartosz",    "Adam",   "Mateusz", "Kamil",  "Andrzej", "Rafał",  "Dariusz", "Maciej",
@@ -470,7 +474,8 @@ const Names& names(Culture culture) {
          "Adamski",    "Kaźmierczak", "Wasilewski",  "Sobczak",    "Czerwiński",  "Andrzejewski",
          "Cieślak",    "Głowacki",    "Zakrzewski",  "Kołodziej",  "Sikorski",    "Krajewski",
          "Gajewski",   "Szymczak",    "Szulc",       "Baranowski", "Laskowski",   "Brzeziński",
-         "Kowalczyk"}};
+         "Kowalczyk"},
+        {}};
     switch (culture) {
         case Culture::chinese:
             return chinese;

@@ -193,6 +193,15 @@ protected:
         ASSERT_TRUE(fs::exists(db_)) << r.describe();
     }
 
+    // `bzpeer config set KEY VALUE` for each setting, in order; fails the test if one does not
+    // succeed.
+    void configure(const std::vector<std::pair<std::string, std::string>>& settings) {
+        for (const auto& [key, value] : settings) {
+            auto r = run({"config", "set", key, value});
+            ASSERT_EQ(r.exit_code, 0) << r.describe();
+        }
+    }
+
     // One `import arxiv --file A --file B ...` call over every good fixture.
     RunResult import_good_fixtures() {
         std::vector<std::string> args{"import", "arxiv"};

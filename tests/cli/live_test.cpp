@@ -3,13 +3,11 @@
 // and nothing written from a failed page.
 #include <gtest/gtest.h>
 
-#include "../http/fixture_server.hpp"
-#include "cli_harness.hpp"
+#include "served_cli_harness.hpp"
 
 namespace {
 
 using namespace bzpeer::cli_test;
-using bzpeer_test::FixtureServer;
 
 // Percent-encodes everything but unreserved characters, as a route target needs.
 std::string encode(std::string_view text) {
@@ -27,13 +25,11 @@ std::string encode(std::string_view text) {
     return out;
 }
 
-class LiveTest : public CliTest {
+class LiveTest : public ServedCliTest {
 protected:
     void SetUp() override {
-        CliTest::SetUp();
-        ASSERT_NO_FATAL_FAILURE(init());
-        root_ = dir_ / "served";
-        fs::create_directories(root_);
+        ServedCliTest::SetUp();
+        if (HasFatalFailure()) return;
         // The recorded widget query: page 1 (20 items) and page 2 (20 items). Crossref says
         // 454 results; the recording stops at page 2, so page 2 is served with its next-cursor
         // pointing at an empty page, which ends the query. Everything else is as recorded.
@@ -47,15 +43,11 @@ protected:
         write_file(root_ / "page1.json", page1);
         write_file(root_ / "page2.json", page2);
         write_file(root_ / "empty.json", read_file(fixture("crossref/works_list_empty_result.json")));
-        for (const auto& [key, value] :
-             std::vector<std::pair<std::string, std::string>>{{"sources.crossref.page_size", "20"},
-                                                              {"sources.crossref.min_interval", "0"},
-                                                              {"http.backoff", "0.01"},
-                                                              {"http.max_attempts", "3"},
-                                                              {"http.timeout", "5"}}) {
-            auto r = run({"config", "set", key, value});
-            ASSERT_EQ(r.exit_code, 0) << r.describe();
-        }
+        ASSERT_NO_FATAL_FAILURE(configure({{"sources.crossref.page_size", "20"},
+                                           {"sources.crossref.min_interval", "0"},
+                                           {"http.backoff", "0.01"},
+                                           {"http.max_attempts", "3"},
+                                           {"http.timeout", "5"}}));
     }
 
     // Starts the server with page 2 answered after `page2_faults` (e.g. "fail429=1 fail500=1").
@@ -63,13 +55,9 @@ protected:
         page1_ = "/works?query=widget&rows=20&cursor=*";
         page2_ = "/works?query=widget&rows=20&cursor=" + encode(cursor_);
         end_ = "/works?query=widget&rows=20&cursor=END";
-        write_file(dir_ / "routes", page1_ + " page1.json\n" + page2_ + " page2.json " + page2_faults + "\n" +
-                                        end_ + " empty.json\n");
-        server_ = std::make_unique<FixtureServer>(fs::path(BZPEER_FIXTURES_DIR) / "../http/fixture_server.py",
-                                                  root_, dir_ / "routes", dir_ / "server.log", 1.0);
-        ASSERT_TRUE(server_->error().empty()) << server_->error();
-        auto r = run({"config", "set", "sources.crossref.base_url", server_->url("")});
-        ASSERT_EQ(r.exit_code, 0) << r.describe();
+        ASSERT_NO_FATAL_FAILURE(start_server(page1_ + " page1.json\n" + page2_ + " page2.json " +
+                                             page2_faults + "\n" + end_ + " empty.json\n"));
+        ASSERT_NO_FATAL_FAILURE(configure({{"sources.crossref.base_url", server_->url("")}}));
     }
 
     std::size_t requests(const std::string& prefix) const {
@@ -85,9 +73,7 @@ protected:
         return num(parser.parse(r.out)["works"]);
     }
 
-    fs::path root_;
     std::string cursor_, page1_, page2_, end_;
-    std::unique_ptr<FixtureServer> server_;
 };
 
 TEST_F(LiveTest, CursorPagingWithRetriesThenASecondRunFromTheCache) {
@@ -167,35 +153,24 @@ namespace {
 
 // `import authors` over a loopback arXiv: a good row, a bad ORCID, an unknown person; then
 // --resume skips what is done without asking the server again.
-class AuthorsImportTest : public CliTest {
+class AuthorsImportTest : public ServedCliTest {
 protected:
     void SetUp() override {
-        CliTest::SetUp();
-        ASSERT_NO_FATAL_FAILURE(init());
-        root_ = dir_ / "served";
-        fs::create_directories(root_);
+        ServedCliTest::SetUp();
+        if (HasFatalFailure()) return;
         // The recorded author query for Del Maestro; every page of it is answered with the
         // recorded first page (the same ten works), which ends the paging at totalResults 31.
         write_file(root_ / "del_maestro.xml",
                    read_file(fixture("arxiv/legacy2016_search_au_del_maestro_10_entries.xml")));
-        write_file(dir_ / "routes", "/api/query?* del_maestro.xml\n");
-        server_ = std::make_unique<FixtureServer>(fs::path(BZPEER_FIXTURES_DIR) / "../http/fixture_server.py",
-                                                  root_, dir_ / "routes", dir_ / "server.log", 1.0);
-        ASSERT_TRUE(server_->error().empty()) << server_->error();
-        for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
-                 {"sources.arxiv.base_url", server_->url("")}, {"sources.arxiv.min_interval", "0"}}) {
-            auto r = run({"config", "set", key, value});
-            ASSERT_EQ(r.exit_code, 0) << r.describe();
-        }
+        ASSERT_NO_FATAL_FAILURE(start_server("/api/query?* del_maestro.xml\n"));
+        ASSERT_NO_FATAL_FAILURE(
+            configure({{"sources.arxiv.base_url", server_->url("")}, {"sources.arxiv.min_interval", "0"}}));
         write_file(dir_ / "people.csv",
                    "name,orcid,affiliation,arxiv_query\n"
                    "Adrian Del Maestro,,University of Vermont,au:del_maestro\n"
                    "Josiah Carberry,0000-0002-1825-0098,,\n"
                    "Nobody Atall,,,\n");
     }
-
-    fs::path root_;
-    std::unique_ptr<FixtureServer> server_;
 };
 
 TEST_F(AuthorsImportTest, ResolutionTableSummaryAndResume) {
@@ -251,34 +226,23 @@ namespace {
 
 // `import orcid ID --enrich`: the record from a loopback ORCID, then every DOI it lists from a
 // loopback Crossref.
-class EnrichTest : public CliTest {
+class EnrichTest : public ServedCliTest {
 protected:
     void SetUp() override {
-        CliTest::SetUp();
-        ASSERT_NO_FATAL_FAILURE(init());
-        root_ = dir_ / "served";
-        fs::create_directories(root_);
+        ServedCliTest::SetUp();
+        if (HasFatalFailure()) return;
         write_file(root_ / "record.json",
                    read_file(fixture("crossmerge/orcid_record_0000-0002-1825-0097.json")));
         write_file(root_ / "work.json",
                    read_file(fixture("crossmerge/crossref_work_10.1142_S021797921244002X.json")));
-        write_file(dir_ / "routes",
-                   "/v3.0/0000-0002-1825-0097/record record.json\n"
-                   "/works/10.1142%2Fs021797921244002x work.json\n");
-        server_ = std::make_unique<FixtureServer>(fs::path(BZPEER_FIXTURES_DIR) / "../http/fixture_server.py",
-                                                  root_, dir_ / "routes", dir_ / "server.log", 1.0);
-        ASSERT_TRUE(server_->error().empty()) << server_->error();
-        for (const auto& [key, value] :
-             std::vector<std::pair<std::string, std::string>>{{"sources.orcid.base_url", server_->url("")},
-                                                              {"sources.orcid.min_interval", "0"},
-                                                              {"sources.crossref.base_url", server_->url("")},
-                                                              {"sources.crossref.min_interval", "0"}}) {
-            auto r = run({"config", "set", key, value});
-            ASSERT_EQ(r.exit_code, 0) << r.describe();
-        }
+        ASSERT_NO_FATAL_FAILURE(
+            start_server("/v3.0/0000-0002-1825-0097/record record.json\n"
+                         "/works/10.1142%2Fs021797921244002x work.json\n"));
+        ASSERT_NO_FATAL_FAILURE(configure({{"sources.orcid.base_url", server_->url("")},
+                                           {"sources.orcid.min_interval", "0"},
+                                           {"sources.crossref.base_url", server_->url("")},
+                                           {"sources.crossref.min_interval", "0"}}));
     }
-    fs::path root_;
-    std::unique_ptr<FixtureServer> server_;
 };
 
 TEST_F(EnrichTest, OrcidWorksAreCompletedFromCrossref) {

@@ -4,7 +4,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <deque>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -16,8 +15,6 @@
 
 namespace {
 
-using bzpeer::test::CollectingSink;
-
 using bzpeer::arxiv::api_url;
 using bzpeer::arxiv::fetch_live;
 using bzpeer::arxiv::LiveQuery;
@@ -26,16 +23,7 @@ using bzpeer::arxiv::oai_resume_url;
 using bzpeer::arxiv::parse_live_query;
 using bzpeer::arxiv::plugin_options;
 using bzpeer::arxiv::url_encode;
-using bzpeer::sdk::Fetcher;
-using bzpeer::sdk::HttpResponse;
-using bzpeer::sdk::OptionSpec;
-using bzpeer::sdk::ReadRequest;
-using bzpeer::sdk::Status;
-using bzpeer::sdk::WorkRecord;
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::StartsWith;
+using namespace bzpeer::test::common;
 
 const std::string kBase = "http://127.0.0.1:8080";
 
@@ -48,46 +36,15 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     return text;
 }
 
-// Answers from a map of URL -> queue of responses (the last one repeats); anything else is a
-// 404. Records every URL asked for.
-class FakeFetcher : public Fetcher {
+// Like arXiv's server, answers a URL nobody served with a 404 page.
+class FakeFetcher : public bzpeer::test::FakeFetcher {
 public:
-    std::vector<std::string> requested;
-    std::vector<std::string> forgotten;
-    std::map<std::string, std::deque<HttpResponse>> answers;
-    Status failure = Status::success();
-
-    void answer(const std::string& url, std::string body, long status = 200) {
-        HttpResponse response;
-        response.status = status;
-        response.body = std::move(body);
-        response.url = url;
-        answers[url].push_back(std::move(response));
-    }
-
-    Status get(const std::string& url, HttpResponse& response) noexcept override {
-        requested.push_back(url);
-        if (!failure) return failure;
-        auto found = answers.find(url);
-        if (found == answers.end() || found->second.empty()) {
-            response = HttpResponse{404, "not found", "text/plain", url, false};
-            return Status::success();
-        }
-        response = found->second.front();
-        if (found->second.size() > 1) found->second.pop_front();
-        return Status::success();
-    }
-    void forget(const std::string& url) noexcept override { forgotten.push_back(url); }
+    FakeFetcher() : bzpeer::test::FakeFetcher("application/atom+xml", Unknown::not_found) {}
 };
 
 ReadRequest request_for(std::vector<std::pair<std::string, std::string>> options, FakeFetcher& fetcher,
                         long page_size = 0) {
-    ReadRequest request;
-    request.options = std::move(options);
-    request.base_url = kBase;
-    request.page_size = page_size;
-    request.fetcher = &fetcher;
-    return request;
+    return bzpeer::test::fetch_request(std::move(options), fetcher, kBase, {}, page_size);
 }
 
 std::vector<std::string> arxiv_ids(const std::vector<WorkRecord>& works) {
@@ -207,7 +164,7 @@ TEST(SourceArxivLive, OptionMistakesAreUsageErrors) {
     CollectingSink sink;
     EXPECT_EQ(fetch_live(request_for({}, fetcher), sink).message,
               "nothing to fetch: give --query, --id, --author or --oai");
-    EXPECT_THAT(fetcher.requested, IsEmpty());
+    EXPECT_THAT(fetcher.requests, IsEmpty());
     ReadRequest no_fetcher;
     no_fetcher.options = {{"query", "x"}};
     EXPECT_THAT(fetch_live(no_fetcher, sink).message, StartsWith("no fetcher"));
@@ -217,12 +174,12 @@ TEST(SourceArxivLive, OptionMistakesAreUsageErrors) {
 
 TEST(SourceArxivLive, PagesThroughTotalResults) {
     FakeFetcher fetcher;
-    fetcher.answer(kPage0, page(0));
-    fetcher.answer(kPage10, page(10));
+    fetcher.serve(kPage0, 200, page(0));
+    fetcher.serve(kPage10, 200, page(10));
     CollectingSink sink;
     Status status = fetch_live(request_for({{"query", "testing"}}, fetcher, 10), sink);
     ASSERT_TRUE(status) << status.message;
-    EXPECT_THAT(fetcher.requested, ElementsAre(kPage0, kPage10));
+    EXPECT_THAT(fetcher.requests, ElementsAre(kPage0, kPage10));
     ASSERT_EQ(sink.works.size(), 20u);
     EXPECT_EQ(arxiv_ids(sink.works).front(), "2202.12139v1");
     EXPECT_THAT(sink.batch_ends, ElementsAre(10u, 20u));  // one batch per page
@@ -233,22 +190,22 @@ TEST(SourceArxivLive, RealTotalKeepsPagingUntilTheSinkStops) {
     // The unedited pages say 214881 results: the plugin asks for start=20 next, unless the
     // host stops it (Ctrl-C) at a batch end; the sink's status comes back unchanged.
     FakeFetcher fetcher;
-    fetcher.answer(kPage0, fixture("arxiv/api2026_search_testing_start0_max10.xml"));
-    fetcher.answer(kPage10, fixture("arxiv/api2026_search_testing_start10_max10.xml"));
+    fetcher.serve(kPage0, 200, fixture("arxiv/api2026_search_testing_start0_max10.xml"));
+    fetcher.serve(kPage10, 200, fixture("arxiv/api2026_search_testing_start10_max10.xml"));
     CollectingSink sink;
     sink.stop_at_batch = 2;
     Status status = fetch_live(request_for({{"query", "testing"}}, fetcher, 10), sink);
     EXPECT_EQ(status.message, "interrupted");
-    EXPECT_THAT(fetcher.requested, ElementsAre(kPage0, kPage10));
+    EXPECT_THAT(fetcher.requests, ElementsAre(kPage0, kPage10));
 
     FakeFetcher unstopped;
-    unstopped.answer(kPage0, fixture("arxiv/api2026_search_testing_start0_max10.xml"));
-    unstopped.answer(kPage10, fixture("arxiv/api2026_search_testing_start10_max10.xml"));
+    unstopped.serve(kPage0, 200, fixture("arxiv/api2026_search_testing_start0_max10.xml"));
+    unstopped.serve(kPage10, 200, fixture("arxiv/api2026_search_testing_start10_max10.xml"));
     CollectingSink all;
     status = fetch_live(request_for({{"query", "testing"}}, unstopped, 10), all);
     const std::string page20 = kBase + "/api/query?search_query=testing&start=20&max_results=10";
     EXPECT_EQ(status.message, "HTTP 404 from " + page20);
-    EXPECT_THAT(unstopped.requested, ElementsAre(kPage0, kPage10, page20));
+    EXPECT_THAT(unstopped.requests, ElementsAre(kPage0, kPage10, page20));
     EXPECT_THAT(all.batch_ends, ElementsAre(10u, 20u));
 }
 
@@ -259,9 +216,9 @@ TEST(SourceArxivLive, DefaultPageSizeAndBaseUrl) {
     request.base_url = "";
     const std::string url =
         "https://export.arxiv.org/api/query?search_query=au%3A%22Bo+Zheng%22&start=0&max_results=100";
-    fetcher.answer(url, fixture("arxiv/api2026_empty_result_id_0000.0000.xml"));
+    fetcher.serve(url, 200, fixture("arxiv/api2026_empty_result_id_0000.0000.xml"));
     ASSERT_TRUE(fetch_live(request, sink));
-    EXPECT_THAT(fetcher.requested, ElementsAre(url));
+    EXPECT_THAT(fetcher.requests, ElementsAre(url));
     EXPECT_THAT(sink.works, IsEmpty());
     EXPECT_THAT(sink.batch_ends, ElementsAre(0u));
 
@@ -270,20 +227,20 @@ TEST(SourceArxivLive, DefaultPageSizeAndBaseUrl) {
     trailing.base_url = kBase + "/";
     fetch_live(trailing, sink);
     // Capped at arXiv's 2000 per request.
-    EXPECT_THAT(slash.requested,
+    EXPECT_THAT(slash.requests,
                 ElementsAre(kBase + "/api/query?search_query=testing&start=0&max_results=2000"));
 }
 
 TEST(SourceArxivLive, EmptyPageBeforeTheEndIsAskedForAgain) {
     FakeFetcher fetcher;
-    fetcher.answer(kPage0, page(0));
-    fetcher.answer(kPage10, empty_page(10, 20));
-    fetcher.answer(kPage10, empty_page(10, 20));
-    fetcher.answer(kPage10, page(10));
+    fetcher.serve(kPage0, 200, page(0));
+    fetcher.serve(kPage10, 200, empty_page(10, 20));
+    fetcher.serve(kPage10, 200, empty_page(10, 20));
+    fetcher.serve(kPage10, 200, page(10));
     CollectingSink sink;
     Status status = fetch_live(request_for({{"query", "testing"}}, fetcher, 10), sink);
     ASSERT_TRUE(status) << status.message;
-    EXPECT_THAT(fetcher.requested, ElementsAre(kPage0, kPage10, kPage10, kPage10));
+    EXPECT_THAT(fetcher.requests, ElementsAre(kPage0, kPage10, kPage10, kPage10));
     // Each empty answer is dropped from the host's cache before asking again.
     EXPECT_THAT(fetcher.forgotten, ElementsAre(kPage10, kPage10));
     EXPECT_EQ(sink.works.size(), 20u);
@@ -292,15 +249,15 @@ TEST(SourceArxivLive, EmptyPageBeforeTheEndIsAskedForAgain) {
 
 TEST(SourceArxivLive, EmptyPageGivesUpAfterThreeRetries) {
     FakeFetcher fetcher;
-    fetcher.answer(kPage0, page(0));
-    fetcher.answer(kPage10, empty_page(10, 20));
+    fetcher.serve(kPage0, 200, page(0));
+    fetcher.serve(kPage10, 200, empty_page(10, 20));
     CollectingSink sink;
     Status status = fetch_live(request_for({{"query", "testing"}}, fetcher, 10), sink);
     EXPECT_FALSE(status);
     EXPECT_EQ(
         status.message,
         "arXiv answered an empty page at start=10 although totalResults is 20, 4 times (" + kPage10 + ")");
-    EXPECT_THAT(fetcher.requested, ElementsAre(kPage0, kPage10, kPage10, kPage10, kPage10));
+    EXPECT_THAT(fetcher.requests, ElementsAre(kPage0, kPage10, kPage10, kPage10, kPage10));
     // The last empty answer is not kept either: a later run asks arXiv again.
     EXPECT_THAT(fetcher.forgotten, ElementsAre(kPage10, kPage10, kPage10, kPage10));
     EXPECT_THAT(sink.batch_ends, ElementsAre(10u));
@@ -309,10 +266,10 @@ TEST(SourceArxivLive, EmptyPageGivesUpAfterThreeRetries) {
 TEST(SourceArxivLive, EmptyResultIsNotRetried) {
     FakeFetcher fetcher;
     const std::string url = kBase + "/api/query?id_list=0000.0000&start=0&max_results=100";
-    fetcher.answer(url, fixture("arxiv/api2026_empty_result_id_0000.0000.xml"));
+    fetcher.serve(url, 200, fixture("arxiv/api2026_empty_result_id_0000.0000.xml"));
     CollectingSink sink;
     ASSERT_TRUE(fetch_live(request_for({{"id", "0000.0000"}}, fetcher), sink));
-    EXPECT_THAT(fetcher.requested, ElementsAre(url));
+    EXPECT_THAT(fetcher.requests, ElementsAre(url));
     EXPECT_THAT(fetcher.forgotten, IsEmpty());
     EXPECT_THAT(sink.works, IsEmpty());
 }
@@ -320,7 +277,7 @@ TEST(SourceArxivLive, EmptyResultIsNotRetried) {
 TEST(SourceArxivLive, Http400ErrorFeedGivesArxivsMessage) {
     FakeFetcher fetcher;
     const std::string url = kBase + "/api/query?id_list=abc&start=0&max_results=100";
-    fetcher.answer(url, fixture("arxiv/api2026_error_http400_incorrect_id_format_abc.xml"), 400);
+    fetcher.serve(url, 400, fixture("arxiv/api2026_error_http400_incorrect_id_format_abc.xml"));
     CollectingSink sink;
     Status status = fetch_live(request_for({{"id", "abc"}}, fetcher), sink);
     EXPECT_EQ(status.message, "arXiv API error: incorrect id format for abc (HTTP 400 from " + url + ")");
@@ -331,14 +288,14 @@ TEST(SourceArxivLive, Http400ErrorFeedGivesArxivsMessage) {
 TEST(SourceArxivLive, OtherHttpStatusesAndFetcherFailures) {
     FakeFetcher fetcher;
     const std::string url = kBase + "/api/query?search_query=testing&start=0&max_results=100";
-    fetcher.answer(url, "<html>Service Unavailable</html>", 503);
+    fetcher.serve(url, 503, "<html>Service Unavailable</html>");
     CollectingSink sink;
     EXPECT_EQ(fetch_live(request_for({{"query", "testing"}}, fetcher), sink).message, "HTTP 503 from " + url);
 
     // A 200 with an error feed (the 2019 layout) is an error too, naming the URL.
     FakeFetcher legacy;
     const std::string invalid = kBase + "/api/query?id_list=INVALIDID&start=0&max_results=100";
-    legacy.answer(invalid, fixture("arxiv/legacy2019_error_incorrect_id_format.xml"));
+    legacy.serve(invalid, 200, fixture("arxiv/legacy2019_error_incorrect_id_format.xml"));
     EXPECT_EQ(fetch_live(request_for({{"id", "INVALIDID"}}, legacy), sink).message,
               "arXiv API error: incorrect id format for INVALIDID (from " + invalid + ")");
 
@@ -365,12 +322,12 @@ TEST(SourceArxivLive, IdsAreSentAHundredPerRequest) {
     };
     FakeFetcher fetcher;
     for (auto [from, to] : {std::pair{0, 100}, std::pair{100, 200}, std::pair{200, 250}}) {
-        fetcher.answer(id_list(from, to), fixture("arxiv/api2026_empty_result_id_0000.0000.xml"));
+        fetcher.serve(id_list(from, to), 200, fixture("arxiv/api2026_empty_result_id_0000.0000.xml"));
     }
     CollectingSink sink;
     Status status = fetch_live(request_for(options, fetcher), sink);
     ASSERT_TRUE(status) << status.message;
-    EXPECT_THAT(fetcher.requested, ElementsAre(id_list(0, 100), id_list(100, 200), id_list(200, 250)));
+    EXPECT_THAT(fetcher.requests, ElementsAre(id_list(0, 100), id_list(100, 200), id_list(200, 250)));
     EXPECT_EQ(sink.batch_ends.size(), 3u);
     EXPECT_THAT(sink.expected, ElementsAre(250));  // one record per id asked for
 }
@@ -384,14 +341,14 @@ TEST(SourceArxivLive, IdChunkPagesWhenThePageIsSmaller) {
         kBase + "/api/query?id_list=astro-ph%2F0601001%2C1707.08567&start=0&max_results=1";
     const std::string second =
         kBase + "/api/query?id_list=astro-ph%2F0601001%2C1707.08567&start=1&max_results=1";
-    fetcher.answer(first, one);
+    fetcher.serve(first, 200, one);
     std::string other = fixture("arxiv/api2026_id_list_two_ids_one_missing_34_authors_mojibake.xml");
-    fetcher.answer(second, replaced(other, "<opensearch:totalResults>1<", "<opensearch:totalResults>2<"));
+    fetcher.serve(second, 200, replaced(other, "<opensearch:totalResults>1<", "<opensearch:totalResults>2<"));
     CollectingSink sink;
     Status status =
         fetch_live(request_for({{"id", "astro-ph/0601001"}, {"id", "arXiv:1707.08567"}}, fetcher, 1), sink);
     ASSERT_TRUE(status) << status.message;
-    EXPECT_THAT(fetcher.requested, ElementsAre(first, second));
+    EXPECT_THAT(fetcher.requests, ElementsAre(first, second));
     EXPECT_THAT(arxiv_ids(sink.works), ElementsAre("astro-ph/0601001v1", "1707.08567v1"));
 }
 
@@ -401,13 +358,13 @@ TEST(SourceArxivLive, OaiFollowsResumptionTokens) {
     FakeFetcher fetcher;
     const std::string first = kBase + "/oai2?verb=ListRecords&metadataPrefix=arXivRaw&from=2014-10-01";
     const std::string next = kBase + "/oai2?verb=ListRecords&resumptionToken=726959%7C1001";
-    fetcher.answer(first, fixture("arxiv-oai/listrecords_arXivRaw_6_records_resumptiontoken.xml"));
-    fetcher.answer(next, fixture("arxiv-oai/listrecords_arXiv_set_hep-th_3_records.xml"));
+    fetcher.serve(first, 200, fixture("arxiv-oai/listrecords_arXivRaw_6_records_resumptiontoken.xml"));
+    fetcher.serve(next, 200, fixture("arxiv-oai/listrecords_arXiv_set_hep-th_3_records.xml"));
     CollectingSink sink;
     Status status = fetch_live(
         request_for({{"oai", "true"}, {"from", "2014-10-01"}, {"metadata", "arXivRaw"}}, fetcher), sink);
     ASSERT_TRUE(status) << status.message;
-    EXPECT_THAT(fetcher.requested, ElementsAre(first, next));
+    EXPECT_THAT(fetcher.requests, ElementsAre(first, next));
     EXPECT_EQ(sink.works.size(), 9u);
     EXPECT_THAT(sink.batch_ends, ElementsAre(6u, 9u));
     EXPECT_THAT(sink.expected, ElementsAre(58011));  // the first page's completeListSize
@@ -424,7 +381,7 @@ TEST(SourceArxivLive, OaiSetHarvestSkipsDeletedRecords) {
     page = replaced(page, "<record>",
                     "<record><header status=\"deleted\"><identifier>oai:arXiv.org:0901.4014"
                     "</identifier></header></record><record>");
-    fetcher.answer(url, page);
+    fetcher.serve(url, 200, page);
     CollectingSink sink;
     Status status = fetch_live(
         request_for(
@@ -432,19 +389,19 @@ TEST(SourceArxivLive, OaiSetHarvestSkipsDeletedRecords) {
             fetcher),
         sink);
     ASSERT_TRUE(status) << status.message;
-    EXPECT_THAT(fetcher.requested, ElementsAre(url));
+    EXPECT_THAT(fetcher.requests, ElementsAre(url));
     EXPECT_THAT(arxiv_ids(sink.works), ElementsAre("1412.8323", "1507.07790", "1607.01710"));
 }
 
 TEST(SourceArxivLive, OaiNoRecordsMatchIsAnEmptyHarvest) {
     FakeFetcher fetcher;
     const std::string url = kBase + "/oai2?verb=ListRecords&metadataPrefix=arXivRaw&set=moo";
-    fetcher.answer(url, fixture("arxiv-oai/error_noRecordsMatch.xml"));
+    fetcher.serve(url, 200, fixture("arxiv-oai/error_noRecordsMatch.xml"));
     CollectingSink sink;
     Status status =
         fetch_live(request_for({{"oai", "true"}, {"metadata", "arXivRaw"}, {"set", "moo"}}, fetcher), sink);
     ASSERT_TRUE(status) << status.message;
-    EXPECT_THAT(fetcher.requested, ElementsAre(url));
+    EXPECT_THAT(fetcher.requests, ElementsAre(url));
     EXPECT_THAT(sink.works, IsEmpty());
 }
 
@@ -452,8 +409,8 @@ TEST(SourceArxivLive, OaiErrorsNameCodeAndUrl) {
     FakeFetcher fetcher;
     const std::string first = kBase + "/oai2?verb=ListRecords&metadataPrefix=arXivRaw&from=2014-10-01";
     const std::string next = kBase + "/oai2?verb=ListRecords&resumptionToken=726959%7C1001";
-    fetcher.answer(first, fixture("arxiv-oai/listrecords_arXivRaw_6_records_resumptiontoken.xml"));
-    fetcher.answer(next, fixture("arxiv-oai/error_badResumptionToken.xml"));
+    fetcher.serve(first, 200, fixture("arxiv-oai/listrecords_arXivRaw_6_records_resumptiontoken.xml"));
+    fetcher.serve(next, 200, fixture("arxiv-oai/error_badResumptionToken.xml"));
     CollectingSink sink;
     Status status = fetch_live(
         request_for({{"oai", "true"}, {"from", "2014-10-01"}, {"metadata", "arXivRaw"}}, fetcher), sink);
@@ -466,7 +423,7 @@ TEST(SourceArxivLive, OaiErrorsNameCodeAndUrl) {
     // The same error document with an HTTP error status.
     FakeFetcher http;
     const std::string url = kBase + "/oai2?verb=ListRecords&metadataPrefix=arXiv";
-    http.answer(url, fixture("arxiv-oai/error_badResumptionToken.xml"), 400);
+    http.serve(url, 400, fixture("arxiv-oai/error_badResumptionToken.xml"));
     EXPECT_EQ(
         fetch_live(request_for({{"oai", "true"}}, http), sink).message,
         "OAI-PMH error badResumptionToken: The resumptionToken supplied is illegal for this repository (HTTP "
@@ -479,13 +436,13 @@ TEST(SourceArxivLive, OaiRepeatedTokenStopsInsteadOfLooping) {
     const std::string first = kBase + "/oai2?verb=ListRecords&metadataPrefix=arXiv";
     const std::string next = kBase + "/oai2?verb=ListRecords&resumptionToken=726959%7C1001";
     const std::string listed = fixture("arxiv-oai/listrecords_arXivRaw_6_records_resumptiontoken.xml");
-    fetcher.answer(first, listed);
-    fetcher.answer(next, listed);
+    fetcher.serve(first, 200, listed);
+    fetcher.serve(next, 200, listed);
     CollectingSink sink;
     Status status = fetch_live(request_for({{"oai", "true"}}, fetcher), sink);
     EXPECT_EQ(status.message,
               "arXiv repeated the resumptionToken '726959|1001'; stopping rather than loop (" + next + ")");
-    EXPECT_THAT(fetcher.requested, ElementsAre(first, next));
+    EXPECT_THAT(fetcher.requests, ElementsAre(first, next));
 }
 
 }  // namespace

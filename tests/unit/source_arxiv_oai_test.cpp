@@ -15,56 +15,27 @@
 
 namespace {
 
-using bzpeer::test::CollectingSink;
-
 using bzpeer::arxiv::InputKind;
 using bzpeer::arxiv::OaiInfo;
 using bzpeer::arxiv::read_input;
 using bzpeer::arxiv::read_oai;
 using bzpeer::arxiv::ReadSummary;
-using bzpeer::sdk::AuthorRecord;
-using bzpeer::sdk::Identifier;
-using bzpeer::sdk::InputStream;
-using bzpeer::sdk::ReadRequest;
-using bzpeer::sdk::Status;
-using bzpeer::sdk::WorkRecord;
-using ::testing::ElementsAre;
-using ::testing::EndsWith;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::StartsWith;
+using namespace bzpeer::test::common;
 
 using StringStream = bzpeer::test::StepStream;
 
 std::string fixture(const std::string& path) { return bzpeer::test::read_fixture(path); }
 
-struct Parsed {
-    Status status;
-    std::vector<WorkRecord> works;
-    OaiInfo info;
-};
+using Parsed = bzpeer::test::Parsed<OaiInfo>;
 
 Parsed parse(std::string_view xml) {
-    Parsed parsed;
-    CollectingSink sink;
-    parsed.status = read_oai(xml, sink, &parsed.info);
-    parsed.works = std::move(sink.works);
-    return parsed;
+    return bzpeer::test::collect<OaiInfo>(
+        [&](CollectingSink& sink, OaiInfo& info) { return read_oai(xml, sink, &info); });
 }
 
 Parsed parse_fixture(const std::string& name) { return parse(fixture("arxiv-oai/" + name)); }
 
 std::vector<std::string> names(const WorkRecord& work) { return bzpeer::test::author_names(work); }
-
-void expect_collapsed(const std::string& text) {
-    EXPECT_EQ(text.find('\n'), std::string::npos) << text;
-    EXPECT_EQ(text.find("  "), std::string::npos) << text;
-    ASSERT_FALSE(text.empty());
-    EXPECT_NE(text.front(), ' ');
-    EXPECT_NE(text.back(), ' ');
-}
-
-MATCHER_P2(Id, scheme, value, "") { return arg.scheme == scheme && arg.value == value; }
 
 TEST(SourceArxivOai, GetRecordArxivRawWithTwoVersions) {
     Parsed p = parse_fixture("getrecord_arXivRaw_1302.2146_two_versions.xml");

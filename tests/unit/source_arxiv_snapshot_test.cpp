@@ -18,8 +18,6 @@
 
 namespace {
 
-using bzpeer::test::CollectingSink;
-
 using bzpeer::arxiv::InputKind;
 using bzpeer::arxiv::parse_author_list;
 using bzpeer::arxiv::read_input;
@@ -27,17 +25,7 @@ using bzpeer::arxiv::read_snapshot;
 using bzpeer::arxiv::ReadSummary;
 using bzpeer::arxiv::SnapshotInfo;
 using bzpeer::arxiv::SnapshotOptions;
-using bzpeer::sdk::AuthorRecord;
-using bzpeer::sdk::Identifier;
-using bzpeer::sdk::InputStream;
-using bzpeer::sdk::ReadRequest;
-using bzpeer::sdk::Status;
-using bzpeer::sdk::WorkRecord;
-using ::testing::ElementsAre;
-using ::testing::EndsWith;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::StartsWith;
+using namespace bzpeer::test::common;
 
 const char* const kSnapshot = "arxiv-snapshot/kaggle_snapshot_0704.0001-0704.0100.jsonl";
 
@@ -49,22 +37,14 @@ public:
 
 std::string fixture(const std::string& path) { return bzpeer::test::read_fixture(path); }
 
-struct Parsed {
-    Status status;
-    std::vector<WorkRecord> works;
-    std::vector<std::size_t> batch_ends;
-    SnapshotInfo info;
-};
+using Parsed = bzpeer::test::Parsed<SnapshotInfo>;
 
 Parsed parse(std::string text, std::size_t step = static_cast<std::size_t>(-1),
              SnapshotOptions options = {}) {
-    Parsed parsed;
-    CollectingSink sink;
     StringStream stream(std::move(text), step);
-    parsed.status = read_snapshot(stream, sink, options, &parsed.info);
-    parsed.works = std::move(sink.works);
-    parsed.batch_ends = std::move(sink.batch_ends);
-    return parsed;
+    return bzpeer::test::collect<SnapshotInfo>([&](CollectingSink& sink, SnapshotInfo& info) {
+        return read_snapshot(stream, sink, options, &info);
+    });
 }
 
 const WorkRecord* find(const std::vector<WorkRecord>& works, const std::string& arxiv_id) {
@@ -93,8 +73,6 @@ std::string dump(const WorkRecord& w) {
     }
     return out.str();
 }
-
-MATCHER_P2(Id, scheme, value, "") { return arg.scheme == scheme && arg.value == value; }
 
 TEST(SourceArxivSnapshot, ReadsAllHundredRecords) {
     Parsed p = parse(fixture(kSnapshot));

@@ -13,34 +13,17 @@
 
 namespace {
 
-using bzpeer::test::CollectingSink;
-
 using bzpeer::arxiv::FeedInfo;
 using bzpeer::arxiv::read_atom;
-using bzpeer::sdk::AuthorRecord;
-using bzpeer::sdk::Identifier;
-using bzpeer::sdk::Status;
-using bzpeer::sdk::WorkRecord;
-using ::testing::ElementsAre;
-using ::testing::EndsWith;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::StartsWith;
+using namespace bzpeer::test::common;
 
 std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("arxiv/" + name); }
 
-struct Parsed {
-    Status status;
-    std::vector<WorkRecord> works;
-    FeedInfo info;
-};
+using Parsed = bzpeer::test::Parsed<FeedInfo>;
 
 Parsed parse(std::string_view xml) {
-    Parsed parsed;
-    CollectingSink sink;
-    parsed.status = read_atom(xml, sink, &parsed.info);
-    parsed.works = std::move(sink.works);
-    return parsed;
+    return bzpeer::test::collect<FeedInfo>(
+        [&](CollectingSink& sink, FeedInfo& info) { return read_atom(xml, sink, &info); });
 }
 
 Parsed parse_fixture(const std::string& name) { return parse(fixture(name)); }
@@ -63,17 +46,6 @@ std::string doi_of(const WorkRecord& work) {
     }
     return "";
 }
-
-// Text fields must come out on one line with no doubled or edge spaces.
-void expect_collapsed(const std::string& text) {
-    EXPECT_EQ(text.find('\n'), std::string::npos) << text;
-    EXPECT_EQ(text.find("  "), std::string::npos) << text;
-    ASSERT_FALSE(text.empty());
-    EXPECT_NE(text.front(), ' ');
-    EXPECT_NE(text.back(), ' ');
-}
-
-MATCHER_P2(Id, scheme, value, "") { return arg.scheme == scheme && arg.value == value; }
 
 // ---- legacy layout: namespaces declared on each extension element -------------------
 

@@ -19,20 +19,11 @@
 
 namespace {
 
-using bzpeer::test::CollectingSink;
-
 using bzpeer::crossref::CrossrefSource;
 using bzpeer::crossref::DumpReader;
 using bzpeer::crossref::DumpStats;
 using bzpeer::crossref::read_crossref;
-using bzpeer::sdk::InputStream;
-using bzpeer::sdk::ReadRequest;
-using bzpeer::sdk::Status;
-using bzpeer::sdk::WorkRecord;
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::StartsWith;
+using namespace bzpeer::test::common;
 
 std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("crossref/" + name); }
 

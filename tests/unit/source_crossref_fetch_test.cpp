@@ -16,64 +16,22 @@
 
 namespace {
 
-using bzpeer::test::CollectingSink;
-
 using bzpeer::crossref::bare_doi;
 using bzpeer::crossref::checked_orcid;
 using bzpeer::crossref::CrossrefSource;
 using bzpeer::crossref::url_encode;
-using bzpeer::sdk::Fetcher;
-using bzpeer::sdk::HttpResponse;
-using bzpeer::sdk::OptionSpec;
-using bzpeer::sdk::ReadRequest;
-using bzpeer::sdk::Status;
-using bzpeer::sdk::WorkRecord;
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
+using namespace bzpeer::test::common;
 using ::testing::Not;
 
 std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("crossref/" + name); }
 
-// Answers from a table of URL -> responses. A URL asked for more often than it has responses
-// gets its last one again; an unknown URL is a network failure.
-class FakeFetcher : public Fetcher {
-public:
-    std::vector<std::string> requests;
-
-    void serve(const std::string& url, long status, std::string body) {
-        HttpResponse response;
-        response.status = status;
-        response.body = std::move(body);
-        response.content_type = "application/json";
-        table_[url].push_back(std::move(response));
-    }
-
-    Status get(const std::string& url, HttpResponse& response) noexcept override {
-        requests.push_back(url);
-        auto found = table_.find(url);
-        if (found == table_.end()) return Status::error("no response recorded for " + url);
-        std::size_t& used = used_[url];
-        response = found->second[std::min(used, found->second.size() - 1)];
-        response.url = url;
-        ++used;
-        return Status::success();
-    }
-
-private:
-    std::map<std::string, std::vector<HttpResponse>> table_;
-    std::map<std::string, std::size_t> used_;
-};
+// An unknown URL is a network failure.
+using bzpeer::test::FakeFetcher;
 
 ReadRequest request_for(std::vector<std::pair<std::string, std::string>> options, FakeFetcher& fetcher,
                         std::string base = "https://api.test", std::string mailto = {}, long page_size = 0) {
-    ReadRequest request;
-    request.options = std::move(options);
-    request.base_url = std::move(base);
-    request.mailto = std::move(mailto);
-    request.page_size = page_size;
-    request.fetcher = &fetcher;
-    return request;
+    return bzpeer::test::fetch_request(std::move(options), fetcher, std::move(base), std::move(mailto),
+                                       page_size);
 }
 
 std::vector<std::string> dois_of(const std::vector<WorkRecord>& works) {

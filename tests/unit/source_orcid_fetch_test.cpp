@@ -17,54 +17,18 @@
 
 namespace {
 
-using bzpeer::test::CollectingSink;
-
 using bzpeer::orcid::checked_orcid;
 using bzpeer::orcid::OrcidSource;
-using bzpeer::sdk::Fetcher;
-using bzpeer::sdk::HttpResponse;
-using bzpeer::sdk::InputStream;
-using bzpeer::sdk::OptionSpec;
-using bzpeer::sdk::PersonRecord;
-using bzpeer::sdk::ReadRequest;
-using bzpeer::sdk::Status;
-using bzpeer::sdk::WorkRecord;
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
+using namespace bzpeer::test::common;
 
 std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("orcid/" + name); }
 
-class FakeFetcher : public Fetcher {
-public:
-    std::vector<std::string> requests;
-    void serve(const std::string& url, long status, std::string body) {
-        HttpResponse response;
-        response.status = status;
-        response.body = std::move(body);
-        response.content_type = "application/json";
-        table_[url] = std::move(response);
-    }
-    Status get(const std::string& url, HttpResponse& response) noexcept override {
-        requests.push_back(url);
-        auto found = table_.find(url);
-        if (found == table_.end()) return Status::error("no response recorded for " + url);
-        response = found->second;
-        response.url = url;
-        return Status::success();
-    }
-
-private:
-    std::map<std::string, HttpResponse> table_;
-};
+// An unknown URL is a network failure.
+using bzpeer::test::FakeFetcher;
 
 ReadRequest request_for(std::vector<std::pair<std::string, std::string>> options, FakeFetcher& fetcher,
                         std::string base = "https://pub.sandbox.orcid.org") {
-    ReadRequest request;
-    request.options = std::move(options);
-    request.base_url = std::move(base);
-    request.fetcher = &fetcher;
-    return request;
+    return bzpeer::test::fetch_request(std::move(options), fetcher, std::move(base));
 }
 
 const std::string kSandboxRecord = "https://pub.sandbox.orcid.org/v3.0/0000-0003-4997-3076/record";

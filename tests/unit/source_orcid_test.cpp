@@ -13,19 +13,10 @@
 
 namespace {
 
-using bzpeer::test::CollectingSink;
-
 using bzpeer::orcid::read_orcid;
 using bzpeer::sdk::Affiliation;
-using bzpeer::sdk::AuthorRecord;
-using bzpeer::sdk::PersonRecord;
-using bzpeer::sdk::Status;
-using bzpeer::sdk::WorkRecord;
+using namespace bzpeer::test::common;
 using ::testing::AllOf;
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using ::testing::StartsWith;
 
 // ORCID documents hold their works inside the person; a bare work() call would be a bug.
 std::string fixture(const std::string& name) { return bzpeer::test::read_fixture("orcid/" + name); }
@@ -78,7 +69,6 @@ std::vector<std::string> organizations(const std::vector<Affiliation>& affiliati
     return out;
 }
 
-MATCHER_P2(Id, scheme, value, "") { return arg.scheme == scheme && arg.value == value; }
 MATCHER_P3(Rel, type, scheme, value, "") {
     return arg.type == type && arg.id.scheme == scheme && arg.id.value == value;
 }
