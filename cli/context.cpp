@@ -31,7 +31,17 @@ std::string format_for_extension(const std::filesystem::path& file) {
     return {};
 }
 
-// Writes next to the target and renames, so readers never see half a file.
+// Columns of the terminal on stderr; COLUMNS, else 80, when it is not one (--progress in a log).
+int terminal_width() {
+    winsize size{};
+    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    if (const char* columns = std::getenv("COLUMNS"); columns && std::atoi(columns) > 0)
+        return std::atoi(columns);
+    return 80;
+}
+
+}  // namespace
+
 void write_file_atomically(const std::filesystem::path& file, const std::string& bytes) {
     auto temporary = file;
     temporary += ".bzpeer-tmp";
@@ -48,17 +58,6 @@ void write_file_atomically(const std::filesystem::path& file, const std::string&
         throw Error(fmt::format("cannot write {}: {}", file.string(), ec.message()));
     }
 }
-
-// Columns of the terminal on stderr; COLUMNS, else 80, when it is not one (--progress in a log).
-int terminal_width() {
-    winsize size{};
-    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
-    if (const char* columns = std::getenv("COLUMNS"); columns && std::atoi(columns) > 0)
-        return std::atoi(columns);
-    return 80;
-}
-
-}  // namespace
 
 ProgressLine::ProgressLine(const Context& ctx)
     : shown_(!ctx.quiet && (ctx.progress || isatty(STDERR_FILENO))) {}

@@ -1,6 +1,7 @@
 // State shared by the command files: global options, the session, and output helpers.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -61,6 +62,9 @@ private:
     std::size_t drawn_ = 0;  // columns of the line on screen
 };
 
+// Writes next to the target and renames, so readers never see half a file.
+void write_file_atomically(const std::filesystem::path& file, const std::string& bytes);
+
 // One function per command group; each adds its subcommands to `app`.
 void add_init_command(CLI::App& app, Context& ctx);
 void add_import_command(CLI::App& app, Context& ctx);
@@ -70,6 +74,7 @@ void add_config_command(CLI::App& app, Context& ctx);
 void add_docs_commands(CLI::App& app, Context& ctx);
 void add_network_commands(CLI::App& app, Context& ctx);
 void add_trust_command(CLI::App& app, Context& ctx);
+void add_invite_commands(CLI::App& app, Context& ctx);
 // After add_query_commands: adds subcommands to `people` and `works`.
 void add_identity_commands(CLI::App& app, Context& ctx);
 
