@@ -69,6 +69,8 @@ void add_plugins_command(CLI::App& app, Context& ctx);
 void add_config_command(CLI::App& app, Context& ctx);
 void add_docs_commands(CLI::App& app, Context& ctx);
 void add_network_commands(CLI::App& app, Context& ctx);
+// whoami, claim, unclaim, claims, follow, unfollow, following, feed.
+void add_follow_commands(CLI::App& app, Context& ctx);
 // After add_query_commands: adds subcommands to `people` and `works`.
 void add_identity_commands(CLI::App& app, Context& ctx);
 

@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
         cli::add_query_commands(app, ctx);
         cli::add_identity_commands(app, ctx);
         cli::add_network_commands(app, ctx);
+        cli::add_follow_commands(app, ctx);
         cli::add_plugins_command(app, ctx);
         cli::add_config_command(app, ctx);
         cli::add_docs_commands(app, ctx);
