@@ -50,7 +50,7 @@ void append_assertion(Database& db, const std::string& kind, const std::vector<s
         .bind(3, json_text::array(others))
         .bind(4, command)
         .bind(5, utc_now())
-        .bind(6, by)
+        .bind(6, std::string(by))  // an empty view binds NULL
         .run();
 }
 
@@ -285,7 +285,7 @@ std::int64_t import_ledger(Database& db, std::string_view json, const std::strin
                 .bind(3, json_text::array(o))
                 .bind(4, command)
                 .bind(5, created.empty() ? utc_now() : std::string(created))
-                .bind(6, by)
+                .bind(6, std::string(by))  // an empty view binds NULL
                 .run();
             ++added;
             for (const auto& k : m) blocks.insert(k.substr(k.find('|') + 1));
