@@ -13,6 +13,7 @@
 #include "bzpeer/identity/identity.hpp"
 #include "bzpeer/identity/people.hpp"
 #include "bzpeer/reports/reports.hpp"
+#include "bzpeer/social/claims.hpp"
 #include "context.hpp"
 
 namespace bzpeer::cli {
@@ -25,6 +26,11 @@ std::string read_file(const std::string& path) {
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+// Who the ledger says made a correction: the acting user when they have claimed a person.
+std::string claimant(Context& ctx) {
+    return social::claimant_name(ctx.s().database(), ctx.s().config(), ctx.as);
 }
 
 CLI::App* subcommand(CLI::App& app, const std::string& name) {
@@ -41,7 +47,7 @@ void add_corrections(CLI::App& app, Context& ctx) {
         ctx.action = [&ctx, pair] {
             auto& db = ctx.s().database();
             auto a = resolve_person(db, (*pair)[0]), b = resolve_person(db, (*pair)[1]);
-            merge_people(db, a, b);
+            merge_people(db, a, b, claimant(ctx));
             ctx.info(fmt::format("p:{} and p:{} are now one person", a, b));
         };
     });
@@ -64,14 +70,14 @@ void add_corrections(CLI::App& app, Context& ctx) {
             auto person = resolve_person(db, *who);
             if (*flagged) {
                 std::string created;
-                for (auto id : split_flagged(db, person))
+                for (auto id : split_flagged(db, person, claimant(ctx)))
                     created += fmt::format("{}p:{}", created.empty() ? "" : ", ", id);
                 ctx.info(fmt::format("p:{} split: the other groups are now {}", person, created));
                 return;
             }
             std::vector<std::int64_t> ids;
             for (const auto& w : *works) ids.push_back(resolve_work(db, w));
-            auto other = split_person(db, person, ids);
+            auto other = split_person(db, person, ids, claimant(ctx));
             ctx.info(fmt::format("{} work{} moved from p:{} to p:{}", ids.size(), ids.size() == 1 ? "" : "s",
                                  person, other));
         };
@@ -87,7 +93,7 @@ void add_corrections(CLI::App& app, Context& ctx) {
             auto& db = ctx.s().database();
             auto w = resolve_work(db, *work);
             auto p = resolve_person(db, *from);
-            disown_work(db, w, p);
+            disown_work(db, w, p, claimant(ctx));
             ctx.info(fmt::format("w:{} is no longer p:{}'s", w, p));
         };
     });
@@ -100,7 +106,7 @@ void add_corrections(CLI::App& app, Context& ctx) {
             auto& db = ctx.s().database();
             auto w = resolve_work(db, *claimed);
             auto p = resolve_person(db, *for_person);
-            claim_work(db, w, p);
+            claim_work(db, w, p, claimant(ctx));
             ctx.info(fmt::format("w:{} is now p:{}'s", w, p));
         };
     });

@@ -75,6 +75,8 @@ void add_docs_commands(CLI::App& app, Context& ctx);
 void add_network_commands(CLI::App& app, Context& ctx);
 void add_trust_command(CLI::App& app, Context& ctx);
 void add_invite_commands(CLI::App& app, Context& ctx);
+// whoami, claim, unclaim, claims, follow, unfollow, following, feed.
+void add_follow_commands(CLI::App& app, Context& ctx);
 // After add_query_commands: adds subcommands to `people` and `works`.
 void add_identity_commands(CLI::App& app, Context& ctx);
 

@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
         cli::add_network_commands(app, ctx);
         cli::add_trust_command(app, ctx);
         cli::add_invite_commands(app, ctx);
+        cli::add_follow_commands(app, ctx);
         cli::add_plugins_command(app, ctx);
         cli::add_config_command(app, ctx);
         cli::add_docs_commands(app, ctx);

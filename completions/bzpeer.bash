@@ -3,7 +3,7 @@
 # Whether "$1 $2" (path, word) names a command.
 _bzpeer_is_command() {
     case "$1 $2" in
-        " init"|" import"|" import authors"|" import arxiv"|" import crossref"|" import orcid"|" stats"|" works"|" works disown"|" works claim"|" people"|" people merge"|" people split"|" profile"|" resolve"|" explain"|" ledger"|" ledger export"|" ledger import"|" eval"|" collaborators"|" graph"|" trust"|" suggest"|" invite"|" invitations"|" plugins"|" plugins list"|" formats"|" config"|" config path"|" config show"|" config get"|" config set"|" completion"|" manual") return 0 ;;
+        " init"|" import"|" import authors"|" import arxiv"|" import crossref"|" import orcid"|" stats"|" works"|" works disown"|" works claim"|" people"|" people merge"|" people split"|" profile"|" resolve"|" explain"|" ledger"|" ledger export"|" ledger import"|" eval"|" collaborators"|" graph"|" trust"|" suggest"|" invite"|" invitations"|" whoami"|" claim"|" unclaim"|" claims"|" follow"|" unfollow"|" following"|" feed"|" plugins"|" plugins list"|" formats"|" config"|" config path"|" config show"|" config get"|" config set"|" completion"|" manual") return 0 ;;
     esac
     return 1
 }
@@ -14,7 +14,7 @@ _bzpeer_takes_value() {
         --db|--config|--plugin-path|-f|--format|-o|--output|--as) return 0 ;;
     esac
     case "$1 $2" in
-        " import arxiv --file"|" import arxiv --query"|" import arxiv --id"|" import arxiv --author"|" import arxiv --from"|" import arxiv --until"|" import arxiv --set"|" import arxiv --metadata"|" import arxiv --snapshot"|" import crossref --file"|" import crossref --doi"|" import crossref --author"|" import crossref --orcid"|" import crossref --query"|" import crossref --dump"|" import orcid --file"|" works disown --from"|" works claim --for"|" people split --works"|" profile --coauthors"|" eval --truth"|" collaborators --min-shared"|" collaborators --since"|" collaborators --limit"|" graph --name"|" graph --depth"|" graph --nodes"|" graph --min-weight"|" graph --since"|" graph --limit"|" suggest --limit"|" invite --message"|" invite --to") return 0 ;;
+        " import arxiv --file"|" import arxiv --query"|" import arxiv --id"|" import arxiv --author"|" import arxiv --from"|" import arxiv --until"|" import arxiv --set"|" import arxiv --metadata"|" import arxiv --snapshot"|" import crossref --file"|" import crossref --doi"|" import crossref --author"|" import crossref --orcid"|" import crossref --query"|" import crossref --dump"|" import orcid --file"|" works disown --from"|" works claim --for"|" people split --works"|" profile --coauthors"|" eval --truth"|" collaborators --min-shared"|" collaborators --since"|" collaborators --limit"|" graph --name"|" graph --depth"|" graph --nodes"|" graph --min-weight"|" graph --since"|" graph --limit"|" suggest --limit"|" invite --message"|" invite --to"|" claim --orcid"|" feed --since") return 0 ;;
     esac
     return 1
 }
@@ -36,10 +36,10 @@ _bzpeer_value() {
         " import orcid --file") _bzpeer_files "$3" ;;
         " ledger import #1") _bzpeer_files "$3" ;;
         " eval --truth") _bzpeer_files "$3" ;;
-        " config get #1") COMPREPLY=($(compgen -W "database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared user.name user.email user.orcid graph.limit trust.weights.identity trust.weights.coherence trust.weights.corroboration trust.weights.depth trust.weights.network trust.weights.community smtp.url smtp.username smtp.password sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours" -- "$3")) ;;
-        " config set #1") COMPREPLY=($(compgen -W "database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared user.name user.email user.orcid graph.limit trust.weights.identity trust.weights.coherence trust.weights.corroboration trust.weights.depth trust.weights.network trust.weights.community smtp.url smtp.username smtp.password sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours" -- "$3")) ;;
+        " config get #1") COMPREPLY=($(compgen -W "database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared user.name user.email user.orcid claim.min_overlap graph.limit trust.weights.identity trust.weights.coherence trust.weights.corroboration trust.weights.depth trust.weights.network trust.weights.community smtp.url smtp.username smtp.password sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours" -- "$3")) ;;
+        " config set #1") COMPREPLY=($(compgen -W "database.path plugins.path output.format profile.coauthors profile.abstracts collaborators.close_min_shared user.name user.email user.orcid claim.min_overlap graph.limit trust.weights.identity trust.weights.coherence trust.weights.corroboration trust.weights.depth trust.weights.network trust.weights.community smtp.url smtp.username smtp.password sources.arxiv.base_url sources.arxiv.page_size sources.arxiv.min_interval sources.crossref.base_url sources.crossref.mailto sources.crossref.page_size sources.crossref.min_interval sources.orcid.base_url sources.orcid.min_interval http.timeout http.connect_timeout http.max_attempts http.backoff http.cache_ttl_hours" -- "$3")) ;;
         " completion #1") COMPREPLY=($(compgen -W "bash zsh fish" -- "$3")) ;;
-        " manual #1") COMPREPLY=($(compgen -W "init import stats works people profile resolve explain ledger eval collaborators graph trust suggest invite invitations plugins formats config completion manual" -- "$3")) ;;
+        " manual #1") COMPREPLY=($(compgen -W "init import stats works people profile resolve explain ledger eval collaborators graph trust suggest invite invitations whoami claim unclaim claims follow unfollow following feed plugins formats config completion manual" -- "$3")) ;;
         *" --db") _bzpeer_files "$3" ;;
         *" --config") _bzpeer_files "$3" ;;
         *" --plugin-path") _bzpeer_files "$3" ;;
@@ -80,6 +80,14 @@ _bzpeer_options() {
         " suggest") echo "-h --help --limit --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
         " invite") echo "-h --help --message --to --send --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
         " invitations") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " whoami") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " claim") echo "-h --help --orcid --offline --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " unclaim") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " claims") echo "-h --help --all --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " follow") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " unfollow") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " following") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
+        " feed") echo "-h --help --since --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
         " plugins") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
         " plugins list") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
         " formats") echo "-h --help --db --config --plugin-path -f --format -o --output --as -q --quiet --progress -v --verbose" ;;
@@ -94,7 +102,7 @@ _bzpeer_options() {
 }
 _bzpeer_subcommands() {
     case $1 in
-        "") echo "init import stats works people profile resolve explain ledger eval collaborators graph trust suggest invite invitations plugins formats config completion manual" ;;
+        "") echo "init import stats works people profile resolve explain ledger eval collaborators graph trust suggest invite invitations whoami claim unclaim claims follow unfollow following feed plugins formats config completion manual" ;;
         " import") echo "authors arxiv crossref orcid" ;;
         " works") echo "disown claim" ;;
         " people") echo "merge split" ;;

@@ -118,6 +118,7 @@ const std::vector<ConfigKey>& Config::keys() {
         {"user.name", ConfigKey::Type::text, ""},
         {"user.email", ConfigKey::Type::text, ""},
         {"user.orcid", ConfigKey::Type::text, ""},
+        {"claim.min_overlap", ConfigKey::Type::number, "0.5"},
         {"graph.limit", ConfigKey::Type::count, "200"},
         {"trust.weights.identity", ConfigKey::Type::number, "25"},
         {"trust.weights.coherence", ConfigKey::Type::number, "20"},

@@ -40,14 +40,17 @@ std::string block_of_keys(const std::vector<std::string>& keys) {
 }
 
 void append_assertion(Database& db, const std::string& kind, const std::vector<std::string>& members,
-                      const std::vector<std::string>& others, const std::string& command) {
+                      const std::vector<std::string>& others, const std::string& command,
+                      std::string_view by) {
     db.cached(
-          "INSERT INTO assertions (kind, members, others, command, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+          "INSERT INTO assertions (kind, members, others, command, created_at, by_user) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         .bind(1, kind)
         .bind(2, json_text::array(members))
         .bind(3, json_text::array(others))
         .bind(4, command)
         .bind(5, utc_now())
+        .bind(6, std::string(by))  // an empty view binds NULL
         .run();
 }
 
@@ -81,7 +84,7 @@ std::int64_t holder_of(Database& db, std::int64_t work, const std::string& block
 
 }  // namespace
 
-void merge_people(Database& db, std::int64_t person, std::int64_t other) {
+void merge_people(Database& db, std::int64_t person, std::int64_t other, std::string_view by) {
     if (person == other) throw usage_error(fmt::format("p:{} is already one person", person));
     run_in_transaction(db, [&] {
         auto keys = authorship_keys_of(db, person);
@@ -93,7 +96,8 @@ void merge_people(Database& db, std::int64_t person, std::int64_t other) {
                             "names can match are merged",
                             person, other, block_of_keys(keys), block_of_keys(more)));
         keys.insert(keys.end(), more.begin(), more.end());
-        append_assertion(db, "same-person", keys, {}, fmt::format("people merge p:{} p:{}", person, other));
+        append_assertion(db, "same-person", keys, {}, fmt::format("people merge p:{} p:{}", person, other),
+                         by);
         resolve_correction(db, block_of_keys(keys), {person, other});
     });
 }
@@ -101,7 +105,8 @@ void merge_people(Database& db, std::int64_t person, std::int64_t other) {
 namespace {
 
 // A split's work, inside the caller's transaction.
-std::int64_t split_inside(Database& db, std::int64_t person, const std::vector<std::int64_t>& works) {
+std::int64_t split_inside(Database& db, std::int64_t person, const std::vector<std::int64_t>& works,
+                          std::string_view by) {
     std::vector<std::string> moved, kept;
     std::set<std::int64_t> chosen(works.begin(), works.end());
     auto& stmt =
@@ -116,9 +121,9 @@ std::int64_t split_inside(Database& db, std::int64_t person, const std::vector<s
     std::string command = fmt::format("people split p:{}", person);
     // A split partitions the profile: the chosen works are one person, the rest another,
     // so that no work the user left in place drifts away with the ones moved out.
-    append_assertion(db, "same-person", moved, {}, command);
-    append_assertion(db, "same-person", kept, {}, command);
-    append_assertion(db, "different-person", moved, kept, command);
+    append_assertion(db, "same-person", moved, {}, command, by);
+    append_assertion(db, "same-person", kept, {}, command, by);
+    append_assertion(db, "different-person", moved, kept, command, by);
     resolve_correction(db, block_of_keys(moved), {person});
     auto& who = db.cached("SELECT a.person_id FROM authorships a WHERE a.work_id = ?1 AND a.block_key = ?2");
     who.bind(1, *works.begin()).bind(2, block_of_keys(moved));
@@ -129,13 +134,14 @@ std::int64_t split_inside(Database& db, std::int64_t person, const std::vector<s
 
 }  // namespace
 
-std::int64_t split_person(Database& db, std::int64_t person, const std::vector<std::int64_t>& works) {
+std::int64_t split_person(Database& db, std::int64_t person, const std::vector<std::int64_t>& works,
+                          std::string_view by) {
     std::int64_t result = 0;
-    run_in_transaction(db, [&] { result = split_inside(db, person, works); });
+    run_in_transaction(db, [&] { result = split_inside(db, person, works, by); });
     return result;
 }
 
-std::vector<std::int64_t> split_flagged(Database& db, std::int64_t person) {
+std::vector<std::int64_t> split_flagged(Database& db, std::int64_t person, std::string_view by) {
     auto groups = weakly_connected_groups(db, person);
     if (groups.size() < 2)
         throw usage_error(fmt::format(
@@ -170,12 +176,12 @@ std::vector<std::int64_t> split_flagged(Database& db, std::int64_t person) {
     // The largest group stays; each other one becomes a person of its own.
     run_in_transaction(db, [&] {
         for (std::size_t g = 1; g < groups.size(); ++g)
-            created.push_back(split_inside(db, person, groups[g]));
+            created.push_back(split_inside(db, person, groups[g], by));
     });
     return created;
 }
 
-void disown_work(Database& db, std::int64_t work, std::int64_t person) {
+void disown_work(Database& db, std::int64_t work, std::int64_t person, std::string_view by) {
     run_in_transaction(db, [&] {
         auto keys = authorship_keys_of(db, person);
         std::string key = work_key(db, work) + "|" + block_of_keys(keys);
@@ -183,19 +189,19 @@ void disown_work(Database& db, std::int64_t work, std::int64_t person) {
         if (it == keys.end()) throw not_found(fmt::format("w:{} is not on p:{}'s profile", work, person));
         keys.erase(it);
         append_assertion(db, "different-person", {key}, keys,
-                         fmt::format("works disown w:{} --from p:{}", work, person));
+                         fmt::format("works disown w:{} --from p:{}", work, person), by);
         resolve_correction(db, block_of_keys({key}), {person});
     });
 }
 
-void claim_work(Database& db, std::int64_t work, std::int64_t person) {
+void claim_work(Database& db, std::int64_t work, std::int64_t person, std::string_view by) {
     run_in_transaction(db, [&] {
         auto keys = authorship_keys_of(db, person);
         std::string key = authorship_key_for(db, work, person);
         if (std::find(keys.begin(), keys.end(), key) != keys.end()) return;  // already there
         keys.insert(keys.begin(), key);
         append_assertion(db, "same-person", keys, {},
-                         fmt::format("works claim w:{} --for p:{}", work, person));
+                         fmt::format("works claim w:{} --for p:{}", work, person), by);
         // The person the work is taken from changes too.
         std::string block = block_of_keys(keys);
         resolve_correction(db, block, {person, holder_of(db, work, block)});
@@ -203,10 +209,11 @@ void claim_work(Database& db, std::int64_t work, std::int64_t person) {
 }
 
 sdk::Document ledger_report(Database& db) {
-    auto doc = table_document("Assertion ledger", {"id", "kind", "command", "members", "others", "created"});
+    auto doc =
+        table_document("Assertion ledger", {"id", "kind", "command", "by", "members", "others", "created"});
     auto& rows = doc.blocks.back().table.rows;
-    auto stmt =
-        db.prepare("SELECT id, kind, members, others, command, created_at FROM assertions ORDER BY id");
+    auto stmt = db.prepare(
+        "SELECT id, kind, members, others, command, created_at, by_user FROM assertions ORDER BY id");
     while (stmt.step()) {
         auto members = json_text::parse_array(stmt.text(2), "assertion members");
         auto others = json_text::parse_array(stmt.text(3), "assertion others");
@@ -219,8 +226,10 @@ sdk::Document ledger_report(Database& db) {
         item.set("others", std::move(o));
         item.set("command", stmt.text(4));
         item.set("created_at", stmt.text(5));
+        // Only a claimant's corrections name who made them.
+        if (!stmt.text(6).empty()) item.set("by", stmt.text(6));
         doc.data.push(std::move(item));
-        rows.push_back({std::to_string(stmt.integer(0)), stmt.text(1), stmt.text(4),
+        rows.push_back({std::to_string(stmt.integer(0)), stmt.text(1), stmt.text(4), stmt.text(6),
                         std::to_string(members.size()), std::to_string(others.size()), stmt.text(5)});
     }
     return doc;
@@ -239,7 +248,7 @@ std::int64_t import_ledger(Database& db, std::string_view json, const std::strin
         std::size_t index = 0;
         for (auto item : items) {
             ++index;
-            std::string_view kind, command = "ledger import", created;
+            std::string_view kind, command = "ledger import", created, by;
             simdjson::dom::array members, others;
             if (item["kind"].get_string().get(kind) || item["members"].get_array().get(members))
                 throw Error(fmt::format("{}: entry {}: needs \"kind\" and \"members\"", name, index));
@@ -262,19 +271,21 @@ std::int64_t import_ledger(Database& db, std::string_view json, const std::strin
             if (item["others"].get_array().get(others) == simdjson::SUCCESS) o = strings(others, "others");
             if (item["command"].get_string().get(command)) command = "ledger import";
             if (item["created_at"].get_string().get(created)) created = {};
+            if (item["by"].get_string().get(by)) by = {};
             auto& exists = db.cached(
                 "SELECT 1 FROM assertions WHERE kind = ?1 AND members = ?2 AND others = ?3 AND created_at = "
                 "?4");
             exists.bind(1, kind).bind(2, json_text::array(m)).bind(3, json_text::array(o)).bind(4, created);
             if (exists.step()) continue;
             db.cached(
-                  "INSERT INTO assertions (kind, members, others, command, created_at) VALUES (?1, ?2, ?3, "
-                  "?4, ?5)")
+                  "INSERT INTO assertions (kind, members, others, command, created_at, by_user) VALUES (?1, "
+                  "?2, ?3, ?4, ?5, ?6)")
                 .bind(1, kind)
                 .bind(2, json_text::array(m))
                 .bind(3, json_text::array(o))
                 .bind(4, command)
                 .bind(5, created.empty() ? utc_now() : std::string(created))
+                .bind(6, std::string(by))  // an empty view binds NULL
                 .run();
             ++added;
             for (const auto& k : m) blocks.insert(k.substr(k.find('|') + 1));

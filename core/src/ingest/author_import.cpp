@@ -229,6 +229,14 @@ WHERE o.scheme = 'orcid' AND o.value = ?1 ORDER BY d.value)sql");
     return warnings;
 }
 
+void fetch_orcid_record(Session& session, const std::string& orcid, bool offline) {
+    auto plugin = session.plugins().source("orcid");
+    auto fetcher = session.fetcher("orcid", offline);
+    auto request = session.request_for("orcid", {{"ID", orcid}});
+    request.fetcher = fetcher.get();
+    import_live(session.database(), *plugin, "orcid", request);
+}
+
 std::string AuthorRow::key() const {
     return fmt::format("{}|{}|{}|{}|{}", name, orcid, affiliation, arxiv_query, crossref_author);
 }

@@ -365,8 +365,9 @@ WHERE w.title_key = ?1 AND abs(coalesce(w.year, 0) - ?2) <= 1 AND a.block_key = 
     // A new work with every field the record has, in one statement; each field's source noted.
     std::int64_t insert_work(const sdk::WorkRecord& r, const std::string& title_key) {
         auto& insert = db_.cached(R"sql(
-INSERT INTO works (title, title_key, abstract, type, date, year, venue, journal_ref, comment, primary_category)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
+INSERT INTO works (title, title_key, abstract, type, date, year, venue, journal_ref, comment, primary_category,
+                   stored_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))sql");
         insert.bind(1, r.title)
             .bind(2, title_key)
             .bind_text_or_null(3, r.abstract)

@@ -13,7 +13,7 @@ namespace bzpeer {
 namespace {
 
 // Migration N brings user_version from N-1 to N. Append only; never edit a shipped one.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     R"sql(
 CREATE TABLE import_runs (
   id INTEGER PRIMARY KEY,
@@ -277,6 +277,18 @@ CREATE TABLE invitations (
   sent_at TEXT,
   error TEXT
 );
+)sql",
+    // 3: when each work was first stored (to the millisecond: a feed shows what was stored after
+    // the user last looked, and an import can follow a look within the same second), and who made
+    // each correction when they had claimed a person. Works stored before take the time of their
+    // oldest provenance.
+    R"sql(
+ALTER TABLE works ADD COLUMN stored_at TEXT NOT NULL DEFAULT '';
+UPDATE works SET stored_at = coalesce(
+  (SELECT replace(min(fetched_at), 'Z', '.000Z') FROM provenance
+   WHERE entity = 'work' AND entity_id = works.id), '');
+CREATE INDEX works_by_stored_at ON works(stored_at);
+ALTER TABLE assertions ADD COLUMN by_user TEXT NOT NULL DEFAULT '';  -- the claimant correcting
 )sql",
 };
 

@@ -49,4 +49,8 @@ AuthorImportResult import_authors(Session& session, const std::filesystem::path&
 std::vector<std::string> enrich_from_crossref(Session& session, const std::vector<std::string>& orcids,
                                               bool offline);
 
+// Fetches and stores one live ORCID record (the person, employments and works) through the
+// orcid source plugin; `offline` answers from the HTTP cache alone.
+void fetch_orcid_record(Session& session, const std::string& orcid, bool offline);
+
 }  // namespace bzpeer
