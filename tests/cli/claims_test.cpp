@@ -27,19 +27,6 @@ protected:
         ASSERT_EQ(run({"config", "set", "user.orcid", kOrcid}).exit_code, 0);
     }
 
-    void import(const std::string& source, const std::string& relative) {
-        auto r = run({"import", source, "--file", fixture(relative).string()});
-        ASSERT_EQ(r.exit_code, 0) << r.describe();
-    }
-
-    std::string json(const std::vector<std::string>& args) {
-        auto full = args;
-        full.insert(full.end(), {"--format", "json"});
-        auto r = run(full);
-        EXPECT_EQ(r.exit_code, 0) << r.describe();
-        return r.out;
-    }
-
     std::string only_person(const std::string& name) {
         simdjson::dom::parser parser;
         std::string text = json({"people", name});

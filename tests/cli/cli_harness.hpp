@@ -125,6 +125,26 @@ inline std::vector<fs::path> good_arxiv_fixtures() {
     };
 }
 
+// ---- JSON helpers (simdjson DOM; each throws on a missing key or wrong type) ----
+
+using simdjson::dom::element;
+
+inline std::string str(element value) { return std::string(std::string_view(value)); }
+
+inline std::int64_t num(element value) { return std::int64_t(value); }
+
+inline bool has_key(element object, std::string_view key) {
+    return object.get_object().value()[key].error() == simdjson::SUCCESS;
+}
+
+inline std::vector<std::string> strings(element list) {
+    std::vector<std::string> out;
+    for (element item : simdjson::dom::array(list)) out.push_back(str(item));
+    return out;
+}
+
+inline std::size_t length(element list) { return simdjson::dom::array(list).size(); }
+
 class CliTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -219,32 +239,41 @@ protected:
         ASSERT_EQ(r.exit_code, 0) << r.describe();
     }
 
+    // `import SOURCE --file FIXTURE`, asserting it succeeds.
+    void import(const std::string& source, const std::string& relative) {
+        auto r = run({"import", source, "--file", fixture(relative).string()});
+        ASSERT_EQ(r.exit_code, 0) << r.describe();
+    }
+
+    // `ARGS --format json`, its output; the test fails unless it succeeds.
+    std::string json(const std::vector<std::string>& args) {
+        auto full = args;
+        full.insert(full.end(), {"--format", "json"});
+        auto r = run(full);
+        EXPECT_EQ(r.exit_code, 0) << r.describe();
+        return r.out;
+    }
+
+    // The id of the person with the most works among those `people NAME` lists.
+    std::string busiest(const std::string& name) {
+        auto r = run({"people", name, "--format", "json"});
+        EXPECT_EQ(r.exit_code, 0) << r.describe();
+        simdjson::dom::parser parser;
+        std::string id;
+        std::size_t most = 0;
+        for (auto person : parser.parse(r.out).get_array()) {
+            auto works = length(person["works"]);
+            if (works > most) most = works, id = str(person["id"]);
+        }
+        return id;
+    }
+
     fs::path dir_;
     fs::path home_;
     fs::path db_;
     fs::path config_;
     int runs_ = 0;
 };
-
-// ---- JSON helpers (simdjson DOM; each throws on a missing key or wrong type) ----
-
-using simdjson::dom::element;
-
-inline std::string str(element value) { return std::string(std::string_view(value)); }
-
-inline std::int64_t num(element value) { return std::int64_t(value); }
-
-inline bool has_key(element object, std::string_view key) {
-    return object.get_object().value()[key].error() == simdjson::SUCCESS;
-}
-
-inline std::vector<std::string> strings(element list) {
-    std::vector<std::string> out;
-    for (element item : simdjson::dom::array(list)) out.push_back(str(item));
-    return out;
-}
-
-inline std::size_t length(element list) { return simdjson::dom::array(list).size(); }
 
 // The first array element whose `key` (a string member, or a nested one given as
 // "ids.arxiv") equals `value`; throws when there is none.

@@ -21,19 +21,6 @@ protected:
         import("arxiv", kDelMaestro);
     }
 
-    void import(const std::string& source, const std::string& relative) {
-        auto r = run({"import", source, "--file", fixture(relative).string()});
-        ASSERT_EQ(r.exit_code, 0) << r.describe();
-    }
-
-    std::string json(const std::vector<std::string>& args) {
-        auto full = args;
-        full.insert(full.end(), {"--format", "json"});
-        auto r = run(full);
-        EXPECT_EQ(r.exit_code, 0) << r.describe();
-        return r.out;
-    }
-
     // The arXiv ids of a person's works.
     std::set<std::string> arxiv_ids_of(const std::string& person) {
         simdjson::dom::parser parser;

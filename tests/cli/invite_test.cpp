@@ -77,20 +77,6 @@ protected:
         return parsers_.emplace_back().parse(r.out);
     }
 
-    // The id of the person with the most works among those `people NAME` lists.
-    std::string busiest(const std::string& name) {
-        auto r = run({"people", name, "--format", "json"});
-        EXPECT_EQ(r.exit_code, 0) << r.describe();
-        simdjson::dom::parser parser;
-        std::string id;
-        std::size_t most = 0;
-        for (auto person : parser.parse(r.out).get_array()) {
-            auto works = length(person["works"]);
-            if (works > most) most = works, id = str(person["id"]);
-        }
-        return id;
-    }
-
     std::set<std::string> collaborator_ids(const std::string& person) {
         simdjson::dom::parser parser;
         std::set<std::string> ids;

@@ -37,20 +37,6 @@ protected:
     // Rows of a CSV file as python's csv module reads them, as JSON.
     std::string csv_rows(const fs::path& file) { return consumer("csv_rows.py", {file}); }
 
-    // The id of the person with the most works among those `people NAME` lists.
-    std::string busiest(const std::string& name) {
-        auto r = run({"people", name, "--format", "json"});
-        EXPECT_EQ(r.exit_code, 0) << r.describe();
-        simdjson::dom::parser parser;
-        std::string id;
-        std::size_t most = 0;
-        for (auto person : parser.parse(r.out).get_array()) {
-            auto works = length(person["works"]);
-            if (works > most) most = works, id = str(person["id"]);
-        }
-        return id;
-    }
-
     void import_devset() {
         ASSERT_NO_FATAL_FAILURE(init());
         auto r = run({"import", "arxiv", "--file", fixture("devset/bo_zheng_6_people.xml").string()});

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bzpeer/sdk/document.hpp"
+#include "document_blocks.hpp"
 #include "escape.hpp"
 #include "graph_svg.hpp"
 #include "html.hpp"
@@ -21,26 +22,12 @@ using bzpeer::sdk::Graph;
 using bzpeer::sdk::GraphEdge;
 using bzpeer::sdk::GraphNode;
 using bzpeer::sdk::Value;
+using bzpeer::test::heading;
+using bzpeer::test::table;
 
 const std::string kHostile = "<script>alert('x')</script> & \"Ōno\" 山田太郎";
 const std::string kHostileEscaped =
     "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Ōno&quot; 山田太郎";
-
-Block heading(int level, std::string text) {
-    Block b;
-    b.type = Block::Type::heading;
-    b.level = level;
-    b.text = std::move(text);
-    return b;
-}
-
-Block table(std::vector<std::string> columns, std::vector<std::vector<std::string>> rows) {
-    Block b;
-    b.type = Block::Type::table;
-    b.table.columns = std::move(columns);
-    b.table.rows = std::move(rows);
-    return b;
-}
 
 Value work(Value year) {
     Value w = Value::object();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bzpeer/sdk/document.hpp"
+#include "document_blocks.hpp"
 #include "json.hpp"
 #include "markdown.hpp"
 #include "table.hpp"
@@ -19,43 +20,7 @@ namespace {
 using bzpeer::sdk::Block;
 using bzpeer::sdk::Document;
 using bzpeer::sdk::Value;
-
-Block heading(int level, std::string text) {
-    Block b;
-    b.type = Block::Type::heading;
-    b.level = level;
-    b.text = std::move(text);
-    return b;
-}
-
-Block paragraph(std::string text) {
-    Block b;
-    b.type = Block::Type::paragraph;
-    b.text = std::move(text);
-    return b;
-}
-
-Block fields(std::vector<std::pair<std::string, std::string>> pairs) {
-    Block b;
-    b.type = Block::Type::fields;
-    b.fields = std::move(pairs);
-    return b;
-}
-
-Block list(std::vector<std::string> items) {
-    Block b;
-    b.type = Block::Type::list;
-    b.items = std::move(items);
-    return b;
-}
-
-Block table(std::vector<std::string> columns, std::vector<std::vector<std::string>> rows) {
-    Block b;
-    b.type = Block::Type::table;
-    b.table.columns = std::move(columns);
-    b.table.rows = std::move(rows);
-    return b;
-}
+using namespace bzpeer::test;
 
 std::string repeat(const std::string& piece, int times) {
     std::string out;
