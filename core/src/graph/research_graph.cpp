@@ -26,19 +26,30 @@ struct Reach {
     std::map<std::int64_t, int> depth;  // person -> hops from the nearest seed
     std::vector<std::int64_t> order;    // seeds first, then by depth and connection
     std::vector<std::string> omitted;
+    // Collaborators already read while reaching out, reused for the edges.
+    std::map<std::int64_t, std::vector<Collaborator>> collaborators_of;
 };
+
+const std::vector<Collaborator>& neighbours_of(Database& db, Reach& reach, std::int64_t person,
+                                               const GraphQuery& query) {
+    auto it = reach.collaborators_of.find(person);
+    if (it == reach.collaborators_of.end())
+        it = reach.collaborators_of
+                 .emplace(person, collaborators(db, person, {query.min_weight, query.since, 0}))
+                 .first;
+    return it->second;
+}
 
 Reach reach_people(Database& db, const std::vector<std::int64_t>& seeds, const GraphQuery& query) {
     Reach reach;
     for (auto seed : seeds)
         if (reach.depth.emplace(seed, 0).second) reach.order.push_back(seed);
-    CollaboratorQuery neighbours{query.min_weight, query.since, 0};
     std::vector<std::int64_t> frontier = reach.order;
     for (int hop = 1; hop <= query.depth && !frontier.empty(); ++hop) {
         // Candidates weighed by their joint works with the frontier: the most connected stay.
         std::map<std::int64_t, std::int64_t> weight;
         for (auto person : frontier)
-            for (const auto& c : collaborators(db, person, neighbours))
+            for (const auto& c : neighbours_of(db, reach, person, query))
                 if (!reach.depth.count(c.id)) weight[c.id] += c.shared_works;
         std::vector<std::pair<std::int64_t, std::int64_t>> ranked(weight.begin(), weight.end());
         std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.second > b.second; });
@@ -90,10 +101,9 @@ sdk::GraphNode person_node(Database& db, std::int64_t person, int depth) {
     return node;
 }
 
-void add_coauthor_edges(Database& db, const Reach& reach, const GraphQuery& query, sdk::Graph& graph) {
-    CollaboratorQuery neighbours{query.min_weight, query.since, 0};
+void add_coauthor_edges(Database& db, Reach& reach, const GraphQuery& query, sdk::Graph& graph) {
     for (auto person : reach.order)
-        for (const auto& c : collaborators(db, person, neighbours)) {
+        for (const auto& c : neighbours_of(db, reach, person, query)) {
             // Each pair once, from its lower id; people outside the drawing have no edge.
             if (c.id < person || !reach.depth.count(c.id)) continue;
             sdk::GraphEdge edge;
