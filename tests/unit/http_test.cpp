@@ -498,24 +498,24 @@ TEST_F(HttpTest, ClientErrorsAreAnswersWithTheirBodiesAndAreNotCached) {
 
 TEST_F(HttpTest, MinIntervalSpacesRequestsToTheSource) {
     HttpPolicy p = policy();
-    p.min_interval = 0.3;
+    p.min_interval = 1.0;  // long enough that a busy machine cannot blur waiting and not waiting
     HttpClient client(*db_, p);  // really sleeps
     sdk::HttpResponse response;
     auto start = std::chrono::steady_clock::now();
     ASSERT_TRUE(client.get(url("/polite/works?page=1"), response));
     ASSERT_TRUE(client.get(url("/polite/works?page=2"), response));
     double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_GE(elapsed, 0.3);
+    EXPECT_GE(elapsed, 1.0);
     auto first = requests_for("/polite/works?page=1"), second = requests_for("/polite/works?page=2");
     ASSERT_EQ(first.size(), 1u);
     ASSERT_EQ(second.size(), 1u);
     // Arrival times at the server; a little slack for the first request's connection set-up.
-    EXPECT_GE(second[0].seconds - first[0].seconds, 0.29);
+    EXPECT_GE(second[0].seconds - first[0].seconds, 0.99);
     // A cached answer costs no wait.
     start = std::chrono::steady_clock::now();
     ASSERT_TRUE(client.get(url("/polite/works?page=2"), response));
     EXPECT_TRUE(response.from_cache);
-    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 0.2);
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 0.9);
 }
 
 TEST_F(HttpTest, MinIntervalAppliesToRetriesToo) {
