@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "bzpeer/sdk/text.hpp"
 #include "bzpeer/sdk/utf8.hpp"
 #include "bzpeer/sdk/value_text.hpp"
 
@@ -112,22 +113,11 @@ std::string escaped(std::string_view raw) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
+        if (const char* entity = sdk::text::markup_entity(c)) {
+            out += entity;
+            continue;
+        }
         switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&apos;";
-                break;
             case '\t':
                 out += "&#9;";
                 break;

@@ -9,6 +9,7 @@
 
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -87,6 +88,22 @@ inline std::string shell_quote(std::string_view text) {
             out += c;
     }
     out += "'";
+    return out;
+}
+
+// A program of tests/consumers/, which read bzpeer's output as its consumers do.
+inline std::string consumer_script(const std::string& name) {
+    return std::string(BZPEER_SOURCE_DIR) + "/tests/consumers/" + name;
+}
+
+// The standard output of a shell command; fails the test unless it exits 0.
+inline std::string capture(const std::string& command) {
+    std::string out;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot run " + command);
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+    EXPECT_EQ(::pclose(pipe), 0) << command << "\n" << out;
     return out;
 }
 

@@ -26,21 +26,6 @@ namespace {
 const std::string kUser = "Zoë Ångström";
 const std::string kEmail = "zoe@example.org";
 
-std::string consumer_script(const std::string& name) {
-    return std::string(BZPEER_SOURCE_DIR) + "/tests/consumers/" + name;
-}
-
-// The standard output of a shell command; fails the test unless it exits 0.
-std::string capture(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) throw std::runtime_error("cannot run " + command);
-    char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-    EXPECT_EQ(::pclose(pipe), 0) << command << "\n" << out;
-    return out;
-}
-
 // A loopback port nobody listens on: bound, read and closed again.
 int closed_port() {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);

@@ -15,23 +15,10 @@ namespace {
 
 class NetworkTest : public CliTest {
 protected:
-    // Runs a command (a consumer of bzpeer's output) and returns its stdout; fails the test
-    // unless it exits 0.
-    std::string consume(const std::string& command) {
-        std::string out;
-        FILE* pipe = ::popen(command.c_str(), "r");
-        if (!pipe) throw std::runtime_error("cannot run " + command);
-        char buffer[4096];
-        for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-        EXPECT_EQ(::pclose(pipe), 0) << command << "\n" << out;
-        return out;
-    }
-
     std::string consumer(const std::string& script, const std::vector<fs::path>& files) {
-        std::string command =
-            "python3 -B " + shell_quote(std::string(BZPEER_SOURCE_DIR) + "/tests/consumers/" + script);
+        std::string command = "python3 -B " + shell_quote(consumer_script(script));
         for (const auto& f : files) command += " " + shell_quote(f.string());
-        return consume(command);
+        return capture(command);
     }
 
     // Rows of a CSV file as python's csv module reads them, as JSON.
@@ -167,7 +154,7 @@ TEST_F(NetworkTest, GraphByNameReadsBackInGraphvizAndNetworkxAsTheJsonSays) {
 
     auto dot = run({"graph", "--name", "Bo Zheng", "--output", "bo.dot"});
     ASSERT_EQ(dot.exit_code, 0) << dot.describe();
-    consume("dot -Tsvg " + shell_quote((dir_ / "bo.dot").string()) + " -o " +
+    capture("dot -Tsvg " + shell_quote((dir_ / "bo.dot").string()) + " -o " +
             shell_quote((dir_ / "bo.svg").string()));
     auto svg = consumer("check_svg.py", {dir_ / "bo.svg", dir_ / "expected.json"});
 

@@ -25,4 +25,23 @@ inline std::string_view trim_end(std::string_view text) {
     return end == std::string_view::npos ? std::string_view{} : text.substr(0, end + 1);
 }
 
+// The entity that stands for `c` in XML or HTML text and attribute values, or nullptr when `c`
+// stands for itself. XML readers know "&apos;"; HTML pages use "&#39;", which every reader knows.
+inline const char* markup_entity(char c, const char* apostrophe = "&apos;") {
+    switch (c) {
+        case '&':
+            return "&amp;";
+        case '<':
+            return "&lt;";
+        case '>':
+            return "&gt;";
+        case '"':
+            return "&quot;";
+        case '\'':
+            return apostrophe;
+        default:
+            return nullptr;
+    }
+}
+
 }  // namespace bzpeer::sdk::text
