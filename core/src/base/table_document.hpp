@@ -1,4 +1,5 @@
-// The shape of reports that are one table (works, people, the ledger, plugins).
+// Blocks of reports (headings, paragraphs, tables), and the shape of reports that are one table
+// (works, people, the ledger, plugins).
 #pragma once
 
 #include <string>
@@ -8,6 +9,21 @@
 #include "bzpeer/sdk/document.hpp"
 
 namespace bzpeer {
+
+inline sdk::Block heading(std::string text, int level) {
+    sdk::Block block;
+    block.type = sdk::Block::Type::heading;
+    block.text = std::move(text);
+    block.level = level;
+    return block;
+}
+
+inline sdk::Block paragraph(std::string text) {
+    sdk::Block block;
+    block.type = sdk::Block::Type::paragraph;
+    block.text = std::move(text);
+    return block;
+}
 
 // A table block with these columns and no rows yet.
 inline sdk::Block table_block(std::vector<std::string> columns) {

@@ -50,10 +50,7 @@ sdk::Document graph_report(std::string title, sdk::Graph graph) {
     sdk::Document doc;
     doc.kind = "graph";
     doc.title = std::move(title);
-    sdk::Block heading;
-    heading.type = sdk::Block::Type::heading;
-    heading.text = doc.title;
-    doc.blocks.push_back(std::move(heading));
+    doc.blocks.push_back(heading(doc.title, 1));
     sdk::Block counts;
     counts.type = sdk::Block::Type::fields;
     counts.fields = {{"Nodes", std::to_string(graph.nodes.size())},

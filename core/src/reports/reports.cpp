@@ -148,21 +148,6 @@ Value work_value(const WorkRow& w, bool with_abstract) {
     return v;
 }
 
-Block heading(std::string text, int level) {
-    Block b;
-    b.type = Block::Type::heading;
-    b.text = std::move(text);
-    b.level = level;
-    return b;
-}
-
-Block paragraph(std::string text) {
-    Block b;
-    b.type = Block::Type::paragraph;
-    b.text = std::move(text);
-    return b;
-}
-
 std::string year_text(const WorkRow& w) { return w.year ? std::to_string(*w.year) : ""; }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {

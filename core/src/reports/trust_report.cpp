@@ -48,13 +48,6 @@ Block components_block(const social::Trust& trust) {
     return table;
 }
 
-Block note(std::string text) {
-    Block b;
-    b.type = Block::Type::paragraph;
-    b.text = std::move(text);
-    return b;
-}
-
 }  // namespace
 
 sdk::Document trust_report(Database& db, std::int64_t person, const social::TrustOptions& options,
@@ -64,10 +57,7 @@ sdk::Document trust_report(Database& db, std::int64_t person, const social::Trus
     sdk::Document doc;
     doc.kind = "report";
     doc.title = fmt::format("Trust of {} ({})", name, ids::person_ref(person));
-    Block title;
-    title.type = Block::Type::heading;
-    title.text = doc.title;
-    doc.blocks.push_back(std::move(title));
+    doc.blocks.push_back(heading(doc.title, 1));
     doc.blocks.push_back(summary_block(person, trust));
 
     doc.data = Value::object();
@@ -84,9 +74,9 @@ sdk::Document trust_report(Database& db, std::int64_t person, const social::Trus
     doc.data.set("components", components_value(trust.components));
     doc.blocks.push_back(components_block(trust));
     doc.blocks.push_back(
-        note("Each component is a value from 0 to 1 times its points: the configured weights "
-             "(trust.weights.*) scaled to whole points that add up to 100. The score is the sum of "
-             "the points earned, each rounded to a whole point."));
+        paragraph("Each component is a value from 0 to 1 times its points: the configured weights "
+                  "(trust.weights.*) scaled to whole points that add up to 100. The score is the sum of "
+                  "the points earned, each rounded to a whole point."));
     return doc;
 }
 
